@@ -1,0 +1,5 @@
+package dev.refinery.identity;
+
+/** An account as others may see it: never its password. */
+public record Account(AccountId id, String email, String displayName, boolean administrator) {
+}

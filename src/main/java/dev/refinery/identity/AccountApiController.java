@@ -1,0 +1,49 @@
+package dev.refinery.identity;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.refinery.shared.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Accounts")
+class AccountApiController {
+
+    private final Accounts accounts;
+
+    AccountApiController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The account that signed this request")
+    Account me(@AuthenticationPrincipal SignedInAccount me) {
+        return me.account();
+    }
+
+    @PostMapping("/users")
+    @Operation(summary = "Opens an account (administrators only)")
+    ResponseEntity<Account> open(@Valid @RequestBody NewAccount account, UriComponentsBuilder uri) {
+        var opened = accounts.open(account);
+        return ResponseEntity.created(uri.path("/api/v1/users/{id}").build(opened.id().value())).body(opened);
+    }
+
+    @GetMapping("/users/{id}")
+    @Operation(summary = "One account (administrators only)")
+    Account account(@PathVariable long id) {
+        return accounts.find(new AccountId(id))
+            .orElseThrow(() -> new NotFound("No account " + id + "."));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.refinery.identity;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public record AccountId(@JsonValue long value) {
+}

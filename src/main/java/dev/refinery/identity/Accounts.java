@@ -1,0 +1,95 @@
+package dev.refinery.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.refinery.shared.Rejected;
+
+/**
+ * The accounts of this instance. Passwords are stored only as hashes of the delegating encoder; an email
+ * is unique regardless of case.
+ */
+@Component
+public class Accounts implements UserDetailsService {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final AtomicBoolean anyExists = new AtomicBoolean();
+
+    Accounts(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** Whether the first administrator has been created; once true it stays true. */
+    public boolean anyExists() {
+        if (!anyExists.get() && accounts.any()) {
+            anyExists.set(true);
+        }
+        return anyExists.get();
+    }
+
+    @Transactional
+    public Account open(NewAccount account) {
+        return insert(account, false);
+    }
+
+    /** Creates the first administrator, or refuses when an account already exists. */
+    @Transactional
+    public Account openFirstAdministrator(NewAccount account) {
+        if (!accounts.claimFirstRun(clock.instant()) || accounts.any()) {
+            throw Rejected.conflict("email", "Refinery already has an administrator: sign in instead.");
+        }
+        var administrator = insert(account, true);
+        anyExists.set(true);
+        return administrator;
+    }
+
+    public Optional<Account> find(String email) {
+        return accounts.find(normalised(email));
+    }
+
+    public Optional<Account> find(AccountId id) {
+        return accounts.find(id);
+    }
+
+    public List<Account> all() {
+        return accounts.all();
+    }
+
+    @Override
+    public SignedInAccount loadUserByUsername(String email) {
+        return accounts.signIn(normalised(email))
+            .orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
+    }
+
+    private Account insert(NewAccount account, boolean administrator) {
+        var email = account.normalisedEmail();
+        if (accounts.emailTaken(email)) {
+            throw Rejected.conflict("email", "An account with this email already exists.");
+        }
+        try {
+            var id = accounts.insert(email, account.displayName().strip(), passwords.encode(account.password()),
+                    administrator, clock.instant());
+            return new Account(id, email, account.displayName().strip(), administrator);
+        }
+        catch (DuplicateKeyException raced) {
+            throw Rejected.conflict("email", "An account with this email already exists.");
+        }
+    }
+
+    static String normalised(String email) {
+        return email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.refinery.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** The API's answers to a missing sign-in (401) and a missing right (403), as problems like every other. */
+@Component
+class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException denied)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Refinery\"");
+        write(response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic: your email and password.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "Your account may not do this.");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("""
+                {"type":"about:blank","title":"%s","status":%d,"detail":"%s"}""".formatted(
+                status.getReasonPhrase(), status.value(), detail));
+    }
+}

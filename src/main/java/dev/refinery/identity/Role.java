@@ -1,0 +1,30 @@
+package dev.refinery.identity;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What a member does in a team. Facilitators run meetings and manage members; observers never vote. */
+public enum Role {
+    FACILITATOR, PM, ENGINEER, OBSERVER;
+
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String label() {
+        return switch (this) {
+            case FACILITATOR -> "Facilitator";
+            case PM -> "Product manager";
+            case ENGINEER -> "Engineer";
+            case OBSERVER -> "Observer";
+        };
+    }
+
+    static Optional<Role> of(String code) {
+        return Arrays.stream(values()).filter(role -> role.code().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.refinery.identity;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Two doors. The API under {@code /api} is stateless with HTTP Basic: no cookie ever authenticates it, so it
+ * needs no CSRF token. Pages sign in with a form, keep a session, and check a CSRF token on every change.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems) throws Exception {
+        return http
+            .securityMatcher("/api/**")
+            .authorizeHttpRequests(requests -> requests
+                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
+                .anyRequest().authenticated())
+            .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+            .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable())
+            .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts) throws Exception {
+        return http
+            .authorizeHttpRequests(requests -> requests
+                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                .requestMatchers("/sign-in", "/sign-up", "/setup", "/error").permitAll()
+                .requestMatchers("/webjars/**", "/css/**", "/favicon.ico").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
+                .anyRequest().authenticated())
+            .formLogin(form -> form
+                .loginPage("/sign-in")
+                .usernameParameter("email")
+                .defaultSuccessUrl("/", false)
+                .permitAll())
+            .logout(logout -> logout
+                .logoutUrl("/sign-out")
+                .logoutSuccessUrl("/sign-in?signed-out"))
+            .addFilterBefore(new FirstRunRedirect(accounts), AnonymousAuthenticationFilter.class)
+            .httpBasic(Customizer.withDefaults())
+            .build();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.refinery.identity;
+
+public record Team(TeamId id, TeamKey key, String name) {
+}

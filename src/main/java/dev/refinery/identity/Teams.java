@@ -1,0 +1,83 @@
+package dev.refinery.identity;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.refinery.shared.Forbidden;
+import dev.refinery.shared.NotFound;
+import dev.refinery.shared.Rejected;
+
+/**
+ * Teams and their members. Every read goes through a member: a team that the caller is not a member of
+ * is {@link NotFound}, exactly like a team that does not exist.
+ */
+@Component
+public class Teams {
+
+    private final TeamRepository teams;
+    private final AccountRepository accounts;
+    private final Clock clock;
+
+    Teams(TeamRepository teams, AccountRepository accounts, Clock clock) {
+        this.teams = teams;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Creates a team whose creator is its first facilitator. */
+    @Transactional
+    public Membership create(NewTeam team, AccountId creator) {
+        var key = new TeamKey(team.key());
+        if (teams.keyTaken(key)) {
+            throw taken(key);
+        }
+        try {
+            var created = teams.insert(key, team.name().strip(), clock.instant());
+            teams.addMember(created.id(), creator, Role.FACILITATOR, clock.instant());
+            return new Membership(created, Role.FACILITATOR);
+        }
+        catch (DuplicateKeyException raced) {
+            throw taken(key);
+        }
+    }
+
+    public List<Membership> of(AccountId account) {
+        return teams.memberships(account);
+    }
+
+    /** The team as the given account sees it; not found unless that account is a member. */
+    public Membership find(String key, AccountId viewer) {
+        return TeamKey.parse(key)
+            .flatMap(teamKey -> teams.membership(teamKey, viewer))
+            .orElseThrow(() -> new NotFound("No team " + key + " among your teams."));
+    }
+
+    public List<Member> members(String key, AccountId viewer) {
+        return teams.members(find(key, viewer).team().id());
+    }
+
+    /** Adds an existing account to a team; only the team's facilitators may. */
+    @Transactional
+    public Member add(String key, NewMember member, AccountId by) {
+        var team = find(key, by);
+        if (!team.facilitator()) {
+            throw new Forbidden("Only a facilitator of " + team.team().key() + " can add members.");
+        }
+        var account = accounts.find(Accounts.normalised(member.email()))
+            .orElseThrow(() -> Rejected.invalid("email", "No account has this email. An administrator creates accounts."));
+        var role = Role.of(member.role()).orElseThrow(() -> Rejected.invalid("role", "Choose a role: facilitator, pm, engineer or observer."));
+        if (teams.membership(team.team().key(), account.id()).isPresent()) {
+            throw Rejected.conflict("email", account.displayName() + " is already a member of " + team.team().key() + ".");
+        }
+        teams.addMember(team.team().id(), account.id(), role, clock.instant());
+        return new Member(account.id(), account.displayName(), account.email(), role);
+    }
+
+    private static Rejected taken(TeamKey key) {
+        return Rejected.conflict("key", "The key " + key + " is taken by another team: choose another.");
+    }
+}

@@ -1,0 +1,145 @@
+package dev.refinery.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/**
+ * The rooms of live pages. A stream leaves its room when it completes, times out or fails; when the
+ * application stops, every stream is completed first so that shutdown never waits on an open connection.
+ * Everyone in a room is told who is present whenever that changes.
+ */
+@Component
+public class LiveRooms implements SmartLifecycle {
+
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+    private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
+    private final TemplateEngine templates;
+    private volatile boolean running;
+
+    LiveRooms(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    /** Opens a stream into a room for one person; everyone in the room then sees them as present. */
+    public SseEmitter join(String room, String who) {
+        var stream = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        if (!running) {
+            stream.complete();
+            return stream;
+        }
+        rooms.computeIfAbsent(room, name -> new Room()).enter(stream, who);
+        stream.onCompletion(() -> leave(room, stream));
+        stream.onTimeout(() -> {
+            stream.complete();
+            leave(room, stream);
+        });
+        stream.onError(error -> leave(room, stream));
+        announcePresence(room);
+        return stream;
+    }
+
+    /** Sends an event whose data is an HTML fragment to every stream of a room. */
+    public void send(String room, String event, String html) {
+        var members = rooms.get(room);
+        if (members == null) {
+            return;
+        }
+        for (var stream : members.streams()) {
+            try {
+                stream.send(SseEmitter.event().name(event).data(html));
+            }
+            catch (IOException | IllegalStateException gone) {
+                drop(room, stream, gone);
+            }
+        }
+    }
+
+    /** How many streams a room has open now. */
+    public int streams(String room) {
+        var members = rooms.get(room);
+        return members == null ? 0 : members.streams().size();
+    }
+
+    public List<String> present(String room) {
+        var members = rooms.get(room);
+        return members == null ? List.of() : members.present();
+    }
+
+    /** A comment on every stream: a client that went away without a word is found out and removed. */
+    @Scheduled(fixedDelayString = "${refinery.live.heartbeat:PT20S}")
+    void heartbeat() {
+        rooms.forEach((room, members) -> members.streams().forEach(stream -> {
+            try {
+                stream.send(SseEmitter.event().comment("heartbeat"));
+            }
+            catch (IOException | IllegalStateException gone) {
+                drop(room, stream, gone);
+            }
+        }));
+    }
+
+    private void leave(String room, SseEmitter stream) {
+        var members = rooms.get(room);
+        if (members != null && members.leave(stream)) {
+            rooms.computeIfPresent(room, (name, left) -> left.empty() ? null : left);
+            announcePresence(room);
+        }
+    }
+
+    private void drop(String room, SseEmitter stream, Exception cause) {
+        leave(room, stream);
+        try {
+            stream.completeWithError(cause);
+        }
+        catch (IllegalStateException alreadyCompleted) {
+            // the container has already closed it
+        }
+    }
+
+    private void announcePresence(String room) {
+        if (!running) {
+            return;
+        }
+        var html = new StringOutput();
+        templates.render("live/presence.jte", Map.of("people", present(room)), html);
+        send(room, "presence", html.toString());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Completes every open stream before the web server's graceful shutdown starts to wait for requests. */
+    @Override
+    public void stop() {
+        running = false;
+        rooms.values().forEach(members -> members.streams().forEach(stream -> {
+            try {
+                stream.complete();
+            }
+            catch (IllegalStateException alreadyCompleted) {
+                // nothing left to close
+            }
+        }));
+        rooms.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.refinery.live;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The open streams of one room and who is behind each: one person may have several tabs open. */
+final class Room {
+
+    private final Map<SseEmitter, String> streams = new ConcurrentHashMap<>();
+
+    void enter(SseEmitter stream, String who) {
+        streams.put(stream, who);
+    }
+
+    /** True when the stream was still in the room. */
+    boolean leave(SseEmitter stream) {
+        return streams.remove(stream) != null;
+    }
+
+    List<SseEmitter> streams() {
+        return List.copyOf(streams.keySet());
+    }
+
+    /** Everyone present, each name once, sorted. */
+    List<String> present() {
+        return streams.values().stream().distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    boolean empty() {
+        return streams.isEmpty();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.refinery.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.validation.BindingResult;
+
+/** The messages a form shows next to its fields, the first one per field. */
+public record FieldErrors(Map<String, String> byField) {
+
+    public static final FieldErrors NONE = new FieldErrors(Map.of());
+
+    public FieldErrors {
+        byField = Map.copyOf(byField);
+    }
+
+    public static FieldErrors of(BindingResult result) {
+        var messages = new LinkedHashMap<String, String>();
+        result.getFieldErrors().forEach(error -> messages.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        return new FieldErrors(messages);
+    }
+
+    public static FieldErrors of(Rejected rejected) {
+        return new FieldErrors(Map.of(rejected.field(), rejected.getMessage()));
+    }
+
+    public String get(String field) {
+        return byField.get(field);
+    }
+
+    public boolean has(String field) {
+        return byField.containsKey(field);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The few value types and web helpers that every module really shares: the page chrome, field errors
+ * and the problems that the API and the pages report.
+ */
+@ApplicationModule(displayName = "Shared", type = ApplicationModule.Type.OPEN)
+package dev.refinery.shared;
+
+import org.springframework.modulith.ApplicationModule;

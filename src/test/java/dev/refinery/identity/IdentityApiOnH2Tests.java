@@ -1,0 +1,4 @@
+package dev.refinery.identity;
+
+class IdentityApiOnH2Tests extends IdentityApiTests {
+}
