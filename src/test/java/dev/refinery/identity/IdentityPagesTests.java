@@ -1,0 +1,169 @@
+package dev.refinery.identity;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** The pages of accounts and teams, as a signed-in person sees them. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class IdentityPagesTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Teams teams;
+
+    People people;
+
+    @BeforeEach
+    void people() {
+        people = new People(accounts, mvc);
+    }
+
+    @Test
+    void showsTheTeamsOfTheSignedInPersonOnlyWithTheTeamSwitcher() {
+        var ana = people.someone("Ana");
+        var eve = people.someone("Eve");
+        var mine = People.newKey();
+        var theirs = People.newKey();
+        teams.create(new NewTeam("Payments", mine), ana.id());
+        teams.create(new NewTeam("Secret project", theirs), eve.id());
+
+        assertThat(mvc.get().uri("/").with(user(people.signedIn(ana))))
+            .hasStatusOk()
+            .bodyText()
+            .contains("href=\"/teams/" + mine + "\"", "Payments", "Facilitator")
+            .doesNotContain(theirs, "Secret project");
+    }
+
+    @Test
+    void createsATeamFromTheHomePage() {
+        var ana = people.someone("Ana");
+        var key = People.newKey();
+
+        assertThat(mvc.post().uri("/teams").with(user(people.signedIn(ana))).with(csrf())
+                .param("name", "Payments").param("key", key))
+            .hasRedirectedUrl("/teams/" + key);
+        assertThat(mvc.get().uri("/teams/" + key).with(user(people.signedIn(ana))))
+            .hasStatusOk()
+            .bodyText().contains("<h1>Payments</h1>", ana.email(), "Add a member");
+    }
+
+    @Test
+    void showsWhatIsWrongNextToEachFieldAndKeepsWhatWasTyped() {
+        var ana = people.someone("Ana");
+        var taken = People.newKey();
+        teams.create(new NewTeam("Payments", taken), ana.id());
+
+        assertThat(mvc.post().uri("/teams").with(user(people.signedIn(ana))).with(csrf())
+                .param("name", "").param("key", "pay"))
+            .hasStatusOk()
+            .bodyText()
+            .contains("id=\"name-error\"", "Enter a team name.")
+            .contains("id=\"key-error\"", "A team key is 2 to 10 capital letters, like PAY.")
+            .contains("value=\"pay\"");
+        assertThat(mvc.post().uri("/teams").with(user(people.signedIn(ana))).with(csrf())
+                .param("name", "Second payments").param("key", taken))
+            .hasStatusOk()
+            .bodyText().contains("id=\"key-error\"", "The key " + taken + " is taken by another team");
+        assertThat(teams.of(ana.id())).extracting(m -> m.team().name()).containsExactly("Payments");
+    }
+
+    @Test
+    void answersNotFoundForTheTeamPageOfANonMember() {
+        var ana = people.someone("Ana");
+        var eve = people.someone("Eve");
+        var key = People.newKey();
+        teams.create(new NewTeam("Secret project", key), ana.id());
+
+        assertThat(mvc.get().uri("/teams/" + key).with(user(people.signedIn(eve))))
+            .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/teams/" + key + "/live").with(user(people.signedIn(eve))))
+            .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.post().uri("/teams/" + key + "/members").with(user(people.signedIn(eve))).with(csrf())
+                .param("email", eve.email()).param("role", "facilitator"))
+            .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(teams.members(key, ana.id())).extracting(Member::email).containsExactly(ana.email());
+    }
+
+    @Test
+    void letsAFacilitatorAddMembersAndHidesTheFormFromOthers() {
+        var ana = people.someone("Ana");
+        var ben = people.someone("Ben");
+        var key = People.newKey();
+        teams.create(new NewTeam("Payments", key), ana.id());
+
+        assertThat(mvc.post().uri("/teams/" + key + "/members").with(user(people.signedIn(ana))).with(csrf())
+                .param("email", "nobody@refinery.test").param("role", "engineer"))
+            .hasStatusOk()
+            .bodyText().contains("id=\"email-error\"", "No account has this email");
+        assertThat(mvc.post().uri("/teams/" + key + "/members").with(user(people.signedIn(ana))).with(csrf())
+                .param("email", ben.email()).param("role", "observer"))
+            .hasRedirectedUrl("/teams/" + key);
+        assertThat(mvc.get().uri("/teams/" + key).with(user(people.signedIn(ben))))
+            .hasStatusOk()
+            .bodyText().contains(ben.email(), "Observer").doesNotContain("Add a member");
+    }
+
+    @Test
+    void refusesAFormSentWithoutItsCsrfToken() {
+        var ana = people.someone("Ana");
+
+        assertThat(mvc.post().uri("/teams").with(user(people.signedIn(ana)))
+                .param("name", "Payments").param("key", People.newKey()))
+            .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(teams.of(ana.id())).isEmpty();
+    }
+
+    @Test
+    void sendsTheCsrfTokenWithEveryHtmxRequest() {
+        var ana = people.someone("Ana");
+
+        assertThat(mvc.get().uri("/").with(user(people.signedIn(ana))))
+            .bodyText().containsPattern("<body hx-headers=\"\\{&#34;X-CSRF-TOKEN&#34;: &#34;[^&]+&#34;\\}\">");
+    }
+
+    @Test
+    void letsOnlyAdministratorsOpenAccountsOnTheAccountsPage() {
+        var admin = people.administrator();
+        var ana = people.someone("Ana");
+        var email = "page." + People.newKey().toLowerCase() + "@refinery.test";
+
+        assertThat(mvc.get().uri("/admin/accounts").with(user(people.signedIn(ana)))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/admin/accounts").with(user(people.signedIn(admin))).with(csrf())
+                .param("email", ana.email()).param("displayName", "Ana again").param("password", "long enough"))
+            .hasStatusOk()
+            .bodyText().contains("id=\"email-error\"", "An account with this email already exists.");
+        assertThat(mvc.post().uri("/admin/accounts").with(user(people.signedIn(admin))).with(csrf())
+                .param("email", email).param("displayName", "Pat").param("password", "long enough"))
+            .hasRedirectedUrl("/admin/accounts?created=" + email);
+        assertThat(accounts.find(email)).isPresent();
+    }
+
+    @Test
+    void keepsSelfSignUpClosedByDefault() {
+        assertThat(mvc.get().uri("/sign-up")).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void reportsHealthWithTheDatabaseChecked() {
+        assertThat(mvc.get().uri("/actuator/health"))
+            .hasStatusOk()
+            .bodyJson().extractingPath("$.components.db.status").isEqualTo("UP");
+    }
+}
