@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,19 +24,20 @@ import gg.jte.output.StringOutput;
 @Component
 public class LiveRooms implements SmartLifecycle {
 
-    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
-
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final TemplateEngine templates;
+    private final Duration streamTimeout;
     private volatile boolean running;
 
-    LiveRooms(TemplateEngine templates) {
+    /** A stream that times out is closed; the browser's EventSource then reconnects by itself. */
+    LiveRooms(TemplateEngine templates, @Value("${refinery.live.stream-timeout:PT30M}") Duration streamTimeout) {
         this.templates = templates;
+        this.streamTimeout = streamTimeout;
     }
 
     /** Opens a stream into a room for one person; everyone in the room then sees them as present. */
     public SseEmitter join(String room, String who) {
-        var stream = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        var stream = new SseEmitter(streamTimeout.toMillis());
         if (!running) {
             stream.complete();
             return stream;
@@ -79,7 +81,7 @@ public class LiveRooms implements SmartLifecycle {
     }
 
     /** A comment on every stream: a client that went away without a word is found out and removed. */
-    @Scheduled(fixedDelayString = "${refinery.live.heartbeat:PT20S}")
+    @Scheduled(fixedDelayString = "${refinery.live.heartbeat:PT10S}")
     void heartbeat() {
         rooms.forEach((room, members) -> members.streams().forEach(stream -> {
             try {

@@ -1,0 +1,90 @@
+package dev.refinery.identity;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import dev.refinery.shared.Browser;
+import dev.refinery.shared.BrowserAvailable;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** Two people on a team page, each in a browser of their own: each sees the other arrive and leave. */
+@ExtendWith(BrowserAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TeamPresenceBrowserTests {
+
+    static Browser browser;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Teams teams;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void showsWhoIsOnTheTeamPageAsPeopleComeAndGo() {
+        var people = new People(accounts, null);
+        var ana = people.someone("Ana");
+        var ben = people.someone("Ben");
+        var key = People.newKey();
+        teams.create(new NewTeam("Checkout", key), ana.id());
+        teams.add(key, new NewMember(ben.email(), "engineer"), ana.id());
+
+        try (var anas = browser.person(base()); var bens = browser.person(base())) {
+            var anasPage = signIn(anas, ana);
+            anasPage.navigate("/teams/" + key);
+            assertThat(anasPage.locator("#presence")).containsText("Ana");
+
+            var bensPage = signIn(bens, ben);
+            bensPage.navigate("/teams/" + key);
+            assertThat(bensPage.locator("#presence .person")).hasText(new String[] { "Ana", "Ben" });
+            assertThat(anasPage.locator("#presence .person")).hasText(new String[] { "Ana", "Ben" });
+            anasPage.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/team.png")).setFullPage(true));
+
+            bensPage.close();
+            assertThat(anasPage.locator("#presence .person")).hasText(new String[] { "Ana" });
+        }
+    }
+
+    private Page signIn(BrowserContext person, Account account) {
+        var page = person.newPage();
+        page.navigate("/sign-in");
+        page.getByLabel("Email").fill(account.email());
+        page.getByLabel("Password").fill(People.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your teams"))).isVisible();
+        return page;
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
