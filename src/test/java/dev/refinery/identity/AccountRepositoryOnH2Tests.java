@@ -1,0 +1,4 @@
+package dev.refinery.identity;
+
+class AccountRepositoryOnH2Tests extends AccountRepositoryTests {
+}
