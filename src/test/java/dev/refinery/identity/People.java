@@ -9,7 +9,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
-/** Accounts and teams for tests that share one database: every name is new, so tests never collide. */
+/**
+ * Accounts and teams for the tests of one class, which share its database (every Spring test class closes its
+ * context after it, so each class has a database of its own): every name is new, so tests never collide.
+ */
 final class People {
 
     static final String PASSWORD = "correct horse battery";
