@@ -44,7 +44,7 @@ class FirstRunBrowserTests {
     }
 
     @Test
-    void createsTheFirstAdministratorSignsInAndCreatesATeam() {
+    void createsTheFirstAdministratorSignsInCreatesATeamAndSignsOut() {
         try (var lea = browser.person("http://127.0.0.1:" + port)) {
             var page = lea.newPage();
 
@@ -76,6 +76,11 @@ class FirstRunBrowserTests {
             assertThat(page.locator("#team-list")).containsText("PAY");
             assertThat(page.locator("#team-list")).containsText("Payments");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/home.png")).setFullPage(true));
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            assertThat(page.getByText("You are signed out.")).isVisible();
+            page.navigate("/teams/PAY");
+            assertThat(page).hasURL("http://127.0.0.1:" + port + "/sign-in");
         }
     }
 }
