@@ -1,7 +1,5 @@
 package dev.refinery.shared;
 
-import java.util.List;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +51,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         var status = rejected.kind() == Rejected.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         var problem = ProblemDetail.forStatusAndDetail(status, rejected.getMessage());
         problem.setTitle(status == HttpStatus.CONFLICT ? "Conflict" : "Invalid input");
-        problem.setProperty("errors", List.of(new FieldProblem(rejected.field(), rejected.getMessage())));
+        problem.setProperty("errors", rejected.errors().entrySet().stream()
+            .map(error -> new FieldProblem(error.getKey(), error.getValue()))
+            .toList());
         return ResponseEntity.status(status).body(problem);
     }
 

@@ -1,5 +1,6 @@
 package dev.refinery.shared;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ public record FieldErrors(Map<String, String> byField) {
     public static final FieldErrors NONE = new FieldErrors(Map.of());
 
     public FieldErrors {
-        byField = Map.copyOf(byField);
+        byField = Collections.unmodifiableMap(new LinkedHashMap<>(byField));
     }
 
     public static FieldErrors of(BindingResult result) {
@@ -21,7 +22,7 @@ public record FieldErrors(Map<String, String> byField) {
     }
 
     public static FieldErrors of(Rejected rejected) {
-        return new FieldErrors(Map.of(rejected.field(), rejected.getMessage()));
+        return new FieldErrors(rejected.errors());
     }
 
     public String get(String field) {
