@@ -1,5 +1,7 @@
 package dev.refinery.shared;
 
+import java.util.List;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * Every API error is an RFC 9457 problem; validation problems carry {@code errors}, one entry per field,
@@ -43,6 +47,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this call.");
         problem.setTitle("Unreadable request");
+        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            var field = new StringBuilder();
+            for (var step : json.getPath()) {
+                if (step.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+                }
+                else if (step.getIndex() >= 0) {
+                    field.append('[').append(step.getIndex()).append(']');
+                }
+            }
+            problem.setProperty("errors", List.of(new FieldProblem(field.toString(), "This value has the wrong type or form.")));
+        }
         return ResponseEntity.badRequest().body(problem);
     }
 

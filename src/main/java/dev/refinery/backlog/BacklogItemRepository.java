@@ -1,0 +1,332 @@
+package dev.refinery.backlog;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Items with their sections. The item row holds the single-valued sections; links, criteria, labels,
+ * importance inputs and custom values are rows of their own, read for one item or for a whole team at once.
+ */
+@Repository
+class BacklogItemRepository {
+
+    /** What the rows need to become items: the team's key, workstream names, custom field names. */
+    record Context(long team, String teamKey, List<Workstream> workstreams, Template template) {
+
+        String workstreamName(long id) {
+            return workstreams.stream().filter(w -> w.id().value() == id).map(Workstream::name).findFirst().orElse(null);
+        }
+
+        Long workstreamId(String name) {
+            return name == null ? null : workstreams.stream().filter(w -> w.name().equals(name))
+                .map(w -> w.id().value()).findFirst().orElse(null);
+        }
+
+        String fieldName(long id) {
+            return template.customFields().stream().filter(f -> f.id() == id).map(CustomField::name).findFirst().orElse(null);
+        }
+    }
+
+    private record Row(long id, int number, String title, String description, String technicalNotes, Integer halves,
+            String unit, String outcome, LocalDate deadline, String deadlineReason, Long workstream, String status,
+            Integer followUpOf, Integer splitFrom, int version, Instant updatedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    BacklogItemRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    int nextNumber(long team) {
+        var updated = jdbc.sql("UPDATE backlog_item_sequence SET last_number = last_number + 1 WHERE team_id = :team")
+            .param("team", team)
+            .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO backlog_item_sequence (team_id, last_number) VALUES (:team, 1)")
+                .param("team", team)
+                .update();
+        }
+        return jdbc.sql("SELECT last_number FROM backlog_item_sequence WHERE team_id = :team")
+            .param("team", team)
+            .query(Integer.class)
+            .single();
+    }
+
+    Optional<Long> idOf(long team, int number) {
+        return jdbc.sql("SELECT id FROM backlog_item WHERE team_id = :team AND item_number = :number")
+            .param("team", team)
+            .param("number", number)
+            .query(Long.class)
+            .optional();
+    }
+
+    Optional<BacklogItem> find(Context context, int number) {
+        var rows = jdbc.sql(SELECT_ITEMS + " WHERE i.team_id = :team AND i.item_number = :number")
+            .param("team", context.team())
+            .param("number", number)
+            .query(this::row)
+            .list();
+        return items(context, rows, "item_id = :item", Map.of("item", rows.isEmpty() ? -1L : rows.getFirst().id()))
+            .stream().findFirst();
+    }
+
+    List<BacklogItem> all(Context context) {
+        var rows = jdbc.sql(SELECT_ITEMS + " WHERE i.team_id = :team ORDER BY i.item_number")
+            .param("team", context.team())
+            .query(this::row)
+            .list();
+        return items(context, rows, "item_id IN (SELECT id FROM backlog_item WHERE team_id = :team)",
+                Map.of("team", context.team()));
+    }
+
+    BacklogItem insert(Context context, int number, ItemContent content, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        bind(jdbc.sql("""
+                INSERT INTO backlog_item (team_id, item_number, title, description, technical_notes, estimate_halves,
+                    estimate_unit, estimate_outcome, deadline, deadline_reason, workstream_id, status, follow_up_of,
+                    split_from, created_at, updated_at, version)
+                VALUES (:team, :number, :title, :description, :technicalNotes, :halves, :unit, :outcome, :deadline,
+                    :deadlineReason, :workstream, :status, :followUpOf, :splitFrom, :now, :now, 1)
+                """), context, content, now)
+            .param("number", number)
+            .update(keys, "id");
+        var id = keys.getKeyAs(Number.class).longValue();
+        insertChildren(context, id, content);
+        return new BacklogItem(new BacklogItemId(id), new ItemKey(context.teamKey(), number), content, 1, now);
+    }
+
+    /** Saves a new content over {@code version}; empty when somebody else saved in between. */
+    Optional<BacklogItem> update(Context context, BacklogItem item, ItemContent content, Instant now) {
+        var updated = bind(jdbc.sql("""
+                UPDATE backlog_item
+                SET title = :title, description = :description, technical_notes = :technicalNotes,
+                    estimate_halves = :halves, estimate_unit = :unit, estimate_outcome = :outcome,
+                    deadline = :deadline, deadline_reason = :deadlineReason, workstream_id = :workstream,
+                    status = :status, follow_up_of = :followUpOf, split_from = :splitFrom, updated_at = :now,
+                    version = version + 1
+                WHERE id = :id AND version = :version
+                """), context, content, now)
+            .param("id", item.id().value())
+            .param("version", item.version())
+            .update();
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        for (var table : List.of("backlog_item_link", "backlog_item_criterion", "backlog_item_label",
+                "backlog_item_importance", "backlog_item_field_value")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE item_id = :id").param("id", item.id().value()).update();
+        }
+        insertChildren(context, item.id().value(), content);
+        return Optional.of(new BacklogItem(item.id(), item.key(), content, item.version() + 1, now));
+    }
+
+    Related related(Context context, BacklogItemId item) {
+        var followUps = new ArrayList<Related.Line>();
+        var splits = new ArrayList<Related.Line>();
+        jdbc.sql("""
+                SELECT item_number, title, status, follow_up_of
+                FROM backlog_item
+                WHERE follow_up_of = :item OR split_from = :item
+                ORDER BY item_number
+                """)
+            .param("item", item.value())
+            .query(rs -> {
+                var line = new Related.Line(new ItemKey(context.teamKey(), rs.getInt("item_number")), rs.getString("title"),
+                        Status.of(rs.getString("status")).orElseThrow());
+                (rs.getObject("follow_up_of") != null && rs.getLong("follow_up_of") == item.value() ? followUps : splits).add(line);
+            });
+        return new Related(followUps, splits);
+    }
+
+    void record(BacklogItemId item, int version, Instant at, long by, String author, List<ItemContent.Change> changes) {
+        for (var change : changes) {
+            jdbc.sql("""
+                    INSERT INTO backlog_item_change (item_id, version, changed_at, changed_by, author, field, old_value, new_value)
+                    VALUES (:item, :version, :at, :by, :author, :field, :before, :after)
+                    """)
+                .param("item", item.value())
+                .param("version", version)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("by", by)
+                .param("author", author)
+                .param("field", change.field())
+                .param("before", change.before())
+                .param("after", change.after())
+                .update();
+        }
+    }
+
+    /** The changes of an item, newest first; only those after {@code sinceVersion}. */
+    List<HistoryEntry> history(BacklogItemId item, int sinceVersion) {
+        return jdbc.sql("""
+                SELECT version, changed_at, author, field, old_value, new_value
+                FROM backlog_item_change
+                WHERE item_id = :item AND version > :since
+                ORDER BY version DESC, id
+                """)
+            .param("item", item.value())
+            .param("since", sinceVersion)
+            .query((rs, row) -> new HistoryEntry(rs.getInt("version"),
+                    rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("author"),
+                    rs.getString("field"), rs.getString("old_value"), rs.getString("new_value")))
+            .list();
+    }
+
+    private static final String SELECT_ITEMS = """
+            SELECT i.id, i.item_number, i.title, i.description, i.technical_notes, i.estimate_halves, i.estimate_unit,
+                i.estimate_outcome, i.deadline, i.deadline_reason, i.workstream_id, i.status, f.item_number AS follow_up_number,
+                s.item_number AS split_number, i.version, i.updated_at
+            FROM backlog_item i
+            LEFT JOIN backlog_item f ON f.id = i.follow_up_of
+            LEFT JOIN backlog_item s ON s.id = i.split_from
+            """;
+
+    private Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getInt("item_number"), rs.getString("title"), rs.getString("description"),
+                rs.getString("technical_notes"), (Integer) rs.getObject("estimate_halves", Integer.class),
+                rs.getString("estimate_unit"), rs.getString("estimate_outcome"), rs.getObject("deadline", LocalDate.class),
+                rs.getString("deadline_reason"), rs.getObject("workstream_id", Long.class), rs.getString("status"),
+                rs.getObject("follow_up_number", Integer.class), rs.getObject("split_number", Integer.class),
+                rs.getInt("version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private List<BacklogItem> items(Context context, List<Row> rows, String scope, Map<String, Object> scopeParams) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var links = new HashMap<Long, List<Link>>();
+        jdbc.sql("SELECT item_id, label, url FROM backlog_item_link WHERE " + scope + " ORDER BY item_id, position")
+            .params(scopeParams)
+            .query(rs -> {
+                links.computeIfAbsent(rs.getLong("item_id"), id -> new ArrayList<>())
+                    .add(new Link(rs.getString("label"), rs.getString("url")));
+            });
+        var criteria = new HashMap<Long, List<Criterion>>();
+        jdbc.sql("SELECT item_id, criterion_text, done FROM backlog_item_criterion WHERE " + scope + " ORDER BY item_id, position")
+            .params(scopeParams)
+            .query(rs -> {
+                criteria.computeIfAbsent(rs.getLong("item_id"), id -> new ArrayList<>())
+                    .add(new Criterion(rs.getString("criterion_text"), rs.getBoolean("done")));
+            });
+        var labels = new HashMap<Long, List<String>>();
+        jdbc.sql("SELECT item_id, label FROM backlog_item_label WHERE " + scope + " ORDER BY item_id, position")
+            .params(scopeParams)
+            .query(rs -> {
+                labels.computeIfAbsent(rs.getLong("item_id"), id -> new ArrayList<>()).add(rs.getString("label"));
+            });
+        var importance = new HashMap<Long, Map<String, BigDecimal>>();
+        jdbc.sql("SELECT item_id, name, amount FROM backlog_item_importance WHERE " + scope + " ORDER BY item_id, name")
+            .params(scopeParams)
+            .query(rs -> {
+                importance.computeIfAbsent(rs.getLong("item_id"), id -> new LinkedHashMap<>())
+                    .put(rs.getString("name"), rs.getBigDecimal("amount").stripTrailingZeros());
+            });
+        var custom = new HashMap<Long, Map<String, String>>();
+        jdbc.sql("SELECT item_id, field_id, field_value FROM backlog_item_field_value WHERE " + scope + " ORDER BY item_id, field_id")
+            .params(scopeParams)
+            .query(rs -> {
+                var name = context.fieldName(rs.getLong("field_id"));
+                if (name != null) {
+                    custom.computeIfAbsent(rs.getLong("item_id"), id -> new LinkedHashMap<>()).put(name, rs.getString("field_value"));
+                }
+            });
+        return rows.stream().map(row -> {
+            var estimate = row.halves() != null ? Estimate.ofHalves(row.halves(), Estimate.Unit.of(row.unit()).orElseThrow())
+                    : row.outcome() != null ? Estimate.of(Estimate.Outcome.of(row.outcome()).orElseThrow()) : null;
+            var content = new ItemContent(row.title(), row.description(), row.technicalNotes(),
+                    links.getOrDefault(row.id(), List.of()), criteria.getOrDefault(row.id(), List.of()), estimate,
+                    ordered(importance.getOrDefault(row.id(), Map.of())), row.deadline(), row.deadlineReason(),
+                    row.workstream() == null ? null : context.workstreamName(row.workstream()),
+                    labels.getOrDefault(row.id(), List.of()), Status.of(row.status()).orElseThrow(),
+                    row.followUpOf() == null ? null : new ItemKey(context.teamKey(), row.followUpOf()),
+                    row.splitFrom() == null ? null : new ItemKey(context.teamKey(), row.splitFrom()),
+                    custom.getOrDefault(row.id(), Map.of()));
+            return new BacklogItem(new BacklogItemId(row.id()), new ItemKey(context.teamKey(), row.number()), content,
+                    row.version(), row.updatedAt());
+        }).toList();
+    }
+
+    /** Importance inputs in the order the template asks for them. */
+    private static Map<String, BigDecimal> ordered(Map<String, BigDecimal> importance) {
+        var ordered = new LinkedHashMap<String, BigDecimal>();
+        Importance.INPUTS.forEach(input -> {
+            if (importance.containsKey(input.name())) {
+                ordered.put(input.name(), importance.get(input.name()));
+            }
+        });
+        importance.forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Context context, ItemContent content,
+            Instant now) {
+        var estimate = content.estimate();
+        return statement
+            .param("team", context.team())
+            .param("title", content.title())
+            .param("description", content.description())
+            .param("technicalNotes", content.technicalNotes())
+            .param("halves", estimate != null && estimate.agreed() ? estimate.halves() : null, java.sql.Types.INTEGER)
+            .param("unit", estimate != null && estimate.agreed() ? estimate.unit().code() : null, java.sql.Types.VARCHAR)
+            .param("outcome", estimate != null && !estimate.agreed() ? estimate.outcome().code() : null, java.sql.Types.VARCHAR)
+            .param("deadline", content.deadline(), java.sql.Types.DATE)
+            .param("deadlineReason", content.deadlineReason())
+            .param("workstream", context.workstreamId(content.workstream()), java.sql.Types.BIGINT)
+            .param("status", content.status().code())
+            .param("followUpOf", relation(context, content.followUpOf()), java.sql.Types.BIGINT)
+            .param("splitFrom", relation(context, content.splitFrom()), java.sql.Types.BIGINT)
+            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+    }
+
+    private Long relation(Context context, ItemKey key) {
+        return key == null ? null : idOf(context.team(), key.number()).orElseThrow();
+    }
+
+    private void insertChildren(Context context, long id, ItemContent content) {
+        for (int i = 0; i < content.links().size(); i++) {
+            var link = content.links().get(i);
+            jdbc.sql("INSERT INTO backlog_item_link (item_id, position, label, url) VALUES (:id, :position, :label, :url)")
+                .param("id", id).param("position", i).param("label", link.label()).param("url", link.url())
+                .update();
+        }
+        for (int i = 0; i < content.acceptanceCriteria().size(); i++) {
+            var criterion = content.acceptanceCriteria().get(i);
+            jdbc.sql("""
+                    INSERT INTO backlog_item_criterion (item_id, position, criterion_text, done)
+                    VALUES (:id, :position, :text, :done)
+                    """)
+                .param("id", id).param("position", i).param("text", criterion.text()).param("done", criterion.done())
+                .update();
+        }
+        for (int i = 0; i < content.labels().size(); i++) {
+            jdbc.sql("INSERT INTO backlog_item_label (item_id, position, label) VALUES (:id, :position, :label)")
+                .param("id", id).param("position", i).param("label", content.labels().get(i)).update();
+        }
+        content.importance().forEach((name, amount) -> jdbc.sql("""
+                INSERT INTO backlog_item_importance (item_id, name, amount) VALUES (:id, :name, :amount)
+                """).param("id", id).param("name", name).param("amount", amount).update());
+        content.customFields().forEach((name, value) -> {
+            var field = context.template().field(name).orElseThrow();
+            if (value != null && !value.isBlank()) {
+                jdbc.sql("INSERT INTO backlog_item_field_value (item_id, field_id, field_value) VALUES (:id, :field, :value)")
+                    .param("id", id).param("field", field.id()).param("value", value).update();
+            }
+        });
+    }
+}

@@ -1,0 +1,156 @@
+package dev.refinery.backlog;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bounds of every field of an item, checked all at once so that a form or an API call learns about every
+ * problem, each under the field's API name ({@code links[1].url}, {@code importance.businessValue}).
+ */
+final class ItemRules {
+
+    static final int TITLE_MAX = 200;
+    static final int TEXT_MAX = 20_000;
+    static final int LINKS_MAX = 20;
+    static final int LINK_LABEL_MAX = 200;
+    static final int URL_MAX = 2000;
+    static final int CRITERIA_MAX = 50;
+    static final int CRITERION_MAX = 1000;
+    static final int LABELS_MAX = 30;
+    static final int LABEL_MAX = 40;
+    static final int REASON_MAX = 500;
+
+    private ItemRules() {
+    }
+
+    static Map<String, String> problems(ItemContent item, Template template, Set<String> workstreams) {
+        var problems = new LinkedHashMap<String, String>();
+        if (item.title().isEmpty()) {
+            problems.put("title", "Give the item a title.");
+        }
+        else if (item.title().length() > TITLE_MAX) {
+            problems.put("title", "A title has at most " + TITLE_MAX + " characters.");
+        }
+        if (item.description().length() > TEXT_MAX) {
+            problems.put("description", "A description has at most 20,000 characters.");
+        }
+        if (item.technicalNotes().length() > TEXT_MAX) {
+            problems.put("technicalNotes", "Technical notes have at most 20,000 characters.");
+        }
+        links(item, problems);
+        criteria(item, problems);
+        importance(item, problems);
+        if (item.deadlineReason().length() > REASON_MAX) {
+            problems.put("deadlineReason", "The reason for a deadline has at most " + REASON_MAX + " characters.");
+        }
+        if (item.workstream() != null && !workstreams.contains(item.workstream())) {
+            problems.put("workstream", "There is no workstream " + item.workstream() + " in this team.");
+        }
+        labels(item, problems);
+        for (var entry : item.customFields().entrySet()) {
+            var field = template.field(entry.getKey());
+            if (field.isEmpty()) {
+                problems.put("customFields." + entry.getKey(), "The template has no field " + entry.getKey() + ".");
+            }
+            else {
+                field.get().problemWith(entry.getValue())
+                    .ifPresent(problem -> problems.put("customFields." + entry.getKey(), problem));
+            }
+        }
+        if (item.status() == Status.READY && !problems.containsKey("status")) {
+            var readiness = Readiness.check(item, template);
+            if (!readiness.ready()) {
+                problems.put("status", "Not ready yet: " + readiness + ".");
+            }
+        }
+        return problems;
+    }
+
+    private static void links(ItemContent item, Map<String, String> problems) {
+        if (item.links().size() > LINKS_MAX) {
+            problems.put("links", "An item has at most " + LINKS_MAX + " links.");
+            return;
+        }
+        for (int i = 0; i < item.links().size(); i++) {
+            var link = item.links().get(i);
+            if (link.label() == null || link.label().isBlank()) {
+                problems.put("links[" + i + "].label", "Give the link a label.");
+            }
+            else if (link.label().length() > LINK_LABEL_MAX) {
+                problems.put("links[" + i + "].label", "A link label has at most " + LINK_LABEL_MAX + " characters.");
+            }
+            if (!webAddress(link.url())) {
+                problems.put("links[" + i + "].url", "A link is an http or https address, like https://example.com/design.");
+            }
+        }
+    }
+
+    static boolean webAddress(String url) {
+        if (url == null || url.isBlank() || url.length() > URL_MAX) {
+            return false;
+        }
+        try {
+            var uri = new URI(url.strip());
+            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        }
+        catch (URISyntaxException malformed) {
+            return false;
+        }
+    }
+
+    private static void criteria(ItemContent item, Map<String, String> problems) {
+        if (item.acceptanceCriteria().size() > CRITERIA_MAX) {
+            problems.put("acceptanceCriteria", "An item has at most " + CRITERIA_MAX + " acceptance criteria.");
+            return;
+        }
+        for (int i = 0; i < item.acceptanceCriteria().size(); i++) {
+            var text = item.acceptanceCriteria().get(i).text();
+            if (text == null || text.isBlank()) {
+                problems.put("acceptanceCriteria[" + i + "].text", "Write the criterion, or remove it.");
+            }
+            else if (text.length() > CRITERION_MAX) {
+                problems.put("acceptanceCriteria[" + i + "].text", "A criterion has at most " + CRITERION_MAX + " characters.");
+            }
+        }
+    }
+
+    private static void importance(ItemContent item, Map<String, String> problems) {
+        for (var entry : item.importance().entrySet()) {
+            var field = "importance." + entry.getKey();
+            var value = entry.getValue();
+            if (!Importance.known(entry.getKey())) {
+                problems.put(field, "There is no importance input " + entry.getKey() + ".");
+            }
+            else if (value == null || value.stripTrailingZeros().scale() > 0
+                    || value.compareTo(BigDecimal.valueOf(Importance.MIN)) < 0
+                    || value.compareTo(BigDecimal.valueOf(Importance.MAX)) > 0) {
+                problems.put(field, "A whole number from " + Importance.MIN + " to " + Importance.MAX + ".");
+            }
+        }
+    }
+
+    private static void labels(ItemContent item, Map<String, String> problems) {
+        if (item.labels().size() > LABELS_MAX) {
+            problems.put("labels", "An item has at most " + LABELS_MAX + " labels.");
+            return;
+        }
+        var seen = new HashSet<String>();
+        for (var label : item.labels()) {
+            if (label == null || label.isBlank() || label.length() > LABEL_MAX || label.contains(",")) {
+                problems.put("labels", "A label has 1 to " + LABEL_MAX + " characters and no comma.");
+                return;
+            }
+            if (!seen.add(label)) {
+                problems.put("labels", "The label " + label + " is there twice.");
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.refinery.backlog;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The parts of the item page that are edited in place, each with its own small form. */
+public enum ItemSection {
+    TITLE("title", "Title"),
+    DESCRIPTION("description", "Description"),
+    TECHNICAL_NOTES("technical-notes", "Technical notes"),
+    ACCEPTANCE_CRITERIA("acceptance-criteria", "Acceptance criteria"),
+    ESTIMATE("estimate", "Estimate"),
+    IMPORTANCE("importance", "Importance"),
+    DEADLINE("deadline", "Deadline"),
+    DETAILS("details", "Status, workstream and labels"),
+    CUSTOM_FIELDS("custom-fields", "More fields");
+
+    private final String code;
+    private final String heading;
+
+    ItemSection(String code, String heading) {
+        this.code = code;
+        this.heading = heading;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String heading() {
+        return heading;
+    }
+
+    public static Optional<ItemSection> of(String code) {
+        return Arrays.stream(values()).filter(section -> section.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.refinery.backlog;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A section of the template that a team's Definition of Ready can require to be filled. */
+public enum Section {
+    DESCRIPTION("description", "description"),
+    TECHNICAL_NOTES("technicalNotes", "technical notes"),
+    ACCEPTANCE_CRITERIA("acceptanceCriteria", "acceptance criteria"),
+    ESTIMATE("estimate", "estimate"),
+    IMPORTANCE("importance", "importance"),
+    DEADLINE("deadline", "deadline"),
+    WORKSTREAM("workstream", "workstream"),
+    LABELS("labels", "labels");
+
+    private final String code;
+    private final String label;
+
+    Section(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<Section> of(String code) {
+        return Arrays.stream(values()).filter(section -> section.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.refinery.backlog;
+
+public record WorkstreamId(long value) {
+}
