@@ -16,6 +16,10 @@ public record Importance(String name, String label, String hint) {
             new Importance("timeCriticality", "Time criticality", "How fast the value decays if it waits."),
             new Importance("riskReduction", "Risk reduction", "Risk it removes or opportunity it enables."));
 
+    static String label(String name) {
+        return INPUTS.stream().filter(input -> input.name().equals(name)).map(Importance::label).findFirst().orElse(name);
+    }
+
     static boolean known(String name) {
         return INPUTS.stream().anyMatch(input -> input.name().equals(name));
     }

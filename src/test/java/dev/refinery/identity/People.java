@@ -13,44 +13,44 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Accounts and teams for the tests of one class, which share its database (every Spring test class closes its
  * context after it, so each class has a database of its own): every name is new, so tests never collide.
  */
-final class People {
+public final class People {
 
-    static final String PASSWORD = "correct horse battery";
+    public static final String PASSWORD = "correct horse battery";
 
     private final Accounts accounts;
     private final MockMvcTester mvc;
 
-    People(Accounts accounts, MockMvcTester mvc) {
+    public People(Accounts accounts, MockMvcTester mvc) {
         this.accounts = accounts;
         this.mvc = mvc;
     }
 
     /** The first administrator, created on first use. */
-    Account administrator() {
+    public Account administrator() {
         return accounts.find("admin@refinery.test").orElseGet(() -> accounts.anyExists()
                 ? accounts.open(new NewAccount("admin@refinery.test", "Admin", PASSWORD))
                 : accounts.openFirstAdministrator(new NewAccount("admin@refinery.test", "Admin", PASSWORD)));
     }
 
-    Account someone(String name) {
+    public Account someone(String name) {
         administrator();
         return accounts.open(new NewAccount(name.toLowerCase() + "." + token() + "@refinery.test", name, PASSWORD));
     }
 
-    SignedInAccount signedIn(Account account) {
+    public SignedInAccount signedIn(Account account) {
         return accounts.loadUserByUsername(account.email());
     }
 
-    static RequestPostProcessor basic(Account account) {
+    public static RequestPostProcessor basic(Account account) {
         return httpBasic(account.email(), PASSWORD);
     }
 
-    MockMvcRequestBuilder postJson(String uri, Account as, String json) {
+    public MockMvcRequestBuilder postJson(String uri, Account as, String json) {
         return mvc.post().uri(uri).with(basic(as)).contentType(MediaType.APPLICATION_JSON).content(json);
     }
 
     /** A team key no other test has used: capital letters only. */
-    static String newKey() {
+    public static String newKey() {
         var random = ThreadLocalRandom.current();
         var key = new StringBuilder();
         for (int i = 0; i < 8; i++) {

@@ -12,20 +12,37 @@ import java.util.regex.Pattern;
  */
 public final class ActiveContent {
 
-    private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>");
+    private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)");
     private static final List<String> ACTIVE_ELEMENTS = List.of("script", "iframe", "object", "embed", "svg", "math",
             "img", "style", "link", "meta", "base", "form", "input", "button", "frame", "frameset", "video", "audio");
 
+    private static final List<String> PAGE_ELEMENTS = List.of("form", "input", "button", "meta", "link");
+
     private ActiveContent() {
     }
 
+    /** In a fragment of user content: nothing active at all. */
     public static List<String> in(String html) {
+        return find(html, false);
+    }
+
+    /**
+     * In a whole page of ours: its own forms and its scripts from {@code /webjars/} are expected; anything else
+     * active came from what people wrote.
+     */
+    public static List<String> onPage(String html) {
+        return find(html, true);
+    }
+
+    private static List<String> find(String html, boolean page) {
         var found = new ArrayList<String>();
         var tags = TAG.matcher(html);
         while (tags.find()) {
             var element = tags.group(1).toLowerCase(Locale.ROOT);
-            if (ACTIVE_ELEMENTS.contains(element)) {
+            var ours = page && (PAGE_ELEMENTS.contains(element)
+                    || element.equals("script") && tags.group(2).matches("\\s*src=\"/webjars/[^\"]+\"( defer)?\\s*"));
+            if (ACTIVE_ELEMENTS.contains(element) && !ours) {
                 found.add("element " + tags.group());
             }
             var attributes = ATTRIBUTE.matcher(tags.group(2));

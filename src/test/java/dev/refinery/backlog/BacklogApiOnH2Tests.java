@@ -1,0 +1,4 @@
+package dev.refinery.backlog;
+
+class BacklogApiOnH2Tests extends BacklogApiTests {
+}
