@@ -1,7 +1,6 @@
 package dev.refinery.backlog;
 
 import java.nio.file.Path;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -22,7 +20,7 @@ import com.microsoft.playwright.options.SelectOption;
 
 import dev.refinery.identity.Account;
 import dev.refinery.identity.Accounts;
-import dev.refinery.identity.NewAccount;
+import dev.refinery.identity.People;
 import dev.refinery.identity.NewTeam;
 import dev.refinery.identity.Teams;
 import dev.refinery.shared.Browser;
@@ -30,14 +28,12 @@ import dev.refinery.shared.BrowserAvailable;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** Refining one item on a phone: every section edited in place, until the item is ready. */
+/** Refining one item on a phone: every section edited in place, until the item is ready (on each database). */
 @ExtendWith(BrowserAvailable.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class BacklogBrowserTests {
-
-    static final String PASSWORD = "correct horse battery";
+abstract class BacklogBrowserTests {
 
     static Browser browser;
 
@@ -67,13 +63,13 @@ class BacklogBrowserTests {
 
     @Test
     void fillsEverySectionInPlaceAndWatchesTheItemBecomeReady() {
-        var ana = someone("Ana Analyst");
-        var key = newKey();
+        var ana = new People(accounts, null).someone("Ana Analyst");
+        var key = People.newKey();
         teams.create(new NewTeam("Checkout", key), ana.id());
         workstreams.create(key, "Payments", "Everything about paying", ana.id());
 
         try (var person = browser.person(base())) {
-            var page = signIn(person, ana);
+            var page = browser.signIn(person, ana.email(), People.PASSWORD);
 
             page.navigate("/teams/" + key + "/backlog");
             var newItem = page.locator("#new-item");
@@ -181,36 +177,9 @@ class BacklogBrowserTests {
         section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
     }
 
-    private Account someone(String name) {
-        if (!accounts.anyExists()) {
-            accounts.openFirstAdministrator(new NewAccount("admin@refinery.test", "Admin", PASSWORD));
-        }
-        return accounts.open(new NewAccount(name.split(" ")[0].toLowerCase() + "." + token() + "@refinery.test", name,
-                PASSWORD));
-    }
 
-    private Page signIn(BrowserContext person, Account account) {
-        var page = person.newPage();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(account.email());
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your teams"))).isVisible();
-        return page;
-    }
 
-    private static String newKey() {
-        var random = ThreadLocalRandom.current();
-        var key = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            key.append((char) ('A' + random.nextInt(26)));
-        }
-        return key.toString();
-    }
 
-    private static String token() {
-        return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-    }
 
     private String base() {
         return "http://127.0.0.1:" + port;

@@ -34,7 +34,7 @@ public final class People {
 
     public Account someone(String name) {
         administrator();
-        return accounts.open(new NewAccount(name.toLowerCase() + "." + token() + "@refinery.test", name, PASSWORD));
+        return accounts.open(new NewAccount(name.split(" ")[0].toLowerCase() + "." + token() + "@refinery.test", name, PASSWORD));
     }
 
     public SignedInAccount signedIn(Account account) {

@@ -12,9 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 import dev.refinery.shared.Browser;
 import dev.refinery.shared.BrowserAvailable;
@@ -61,11 +59,11 @@ class TeamPresenceBrowserTests {
         teams.add(key, new NewMember(ben.email(), "engineer"), ana.id());
 
         try (var anas = browser.person(base()); var bens = browser.person(base())) {
-            var anasPage = signIn(anas, ana);
+            var anasPage = browser.signIn(anas, ana.email(), People.PASSWORD);
             anasPage.navigate("/teams/" + key);
             assertThat(anasPage.locator("#presence")).containsText("Ana");
 
-            var bensPage = signIn(bens, ben);
+            var bensPage = browser.signIn(bens, ben.email(), People.PASSWORD);
             bensPage.navigate("/teams/" + key);
             assertThat(bensPage.locator("#presence .person")).hasText(new String[] { "Ana", "Ben" });
             assertThat(anasPage.locator("#presence .person")).hasText(new String[] { "Ana", "Ben" });
@@ -76,15 +74,6 @@ class TeamPresenceBrowserTests {
         }
     }
 
-    private Page signIn(BrowserContext person, Account account) {
-        var page = person.newPage();
-        page.navigate("/sign-in");
-        page.getByLabel("Email").fill(account.email());
-        page.getByLabel("Password").fill(People.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your teams"))).isVisible();
-        return page;
-    }
 
     private String base() {
         return "http://127.0.0.1:" + port;

@@ -6,7 +6,10 @@ import java.util.Map;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Debian's headless Chromium driven by Playwright, which must never download a browser of its own. Each
@@ -29,6 +32,18 @@ public final class Browser implements AutoCloseable {
 
     public BrowserContext person(String baseUrl) {
         return chromium.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(390, 844));
+    }
+
+    /** Signs a person in through the sign-in form and waits for the home page. */
+    public Page signIn(BrowserContext person, String email, String password) {
+        var page = person.newPage();
+        page.navigate("/sign-in");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your teams")))
+            .isVisible();
+        return page;
     }
 
     @Override

@@ -1,0 +1,4 @@
+package dev.refinery.backlog;
+
+class BacklogBrowserOnH2Tests extends BacklogBrowserTests {
+}
