@@ -98,6 +98,20 @@ CREATE TABLE backlog_item_field_value (
     PRIMARY KEY (item_id, field_id)
 );
 
+-- The importance inputs a team's items ask for, as its scoring model declares them. A team without rows
+-- here asks for the inputs of WSJF.
+CREATE TABLE backlog_importance_input (
+    team_id   BIGINT        NOT NULL,
+    position  INTEGER       NOT NULL,
+    name      VARCHAR(40)   NOT NULL,
+    label     VARCHAR(60)   NOT NULL,
+    hint      VARCHAR(200)  NOT NULL,
+    min_value NUMERIC(14, 4) NOT NULL,
+    max_value NUMERIC(14, 4) NOT NULL,
+    whole     BOOLEAN       NOT NULL,
+    PRIMARY KEY (team_id, name)
+);
+
 -- A team's Definition of Ready: the sections an item must have filled to count as ready. A team without
 -- a row here uses the default (description, acceptance criteria, estimate).
 CREATE TABLE backlog_template (

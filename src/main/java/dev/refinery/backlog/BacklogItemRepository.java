@@ -251,7 +251,7 @@ class BacklogItemRepository {
                     : row.outcome() != null ? Estimate.of(Estimate.Outcome.of(row.outcome()).orElseThrow()) : null;
             var content = new ItemContent(row.title(), row.description(), row.technicalNotes(),
                     links.getOrDefault(row.id(), List.of()), criteria.getOrDefault(row.id(), List.of()), estimate,
-                    ordered(importance.getOrDefault(row.id(), Map.of())), row.deadline(), row.deadlineReason(),
+                    ordered(context, importance.getOrDefault(row.id(), Map.of())), row.deadline(), row.deadlineReason(),
                     row.workstream() == null ? null : context.workstreamName(row.workstream()),
                     labels.getOrDefault(row.id(), List.of()), Status.of(row.status()).orElseThrow(),
                     row.followUpOf() == null ? null : new ItemKey(context.teamKey(), row.followUpOf()),
@@ -263,9 +263,9 @@ class BacklogItemRepository {
     }
 
     /** Importance inputs in the order the template asks for them. */
-    private static Map<String, BigDecimal> ordered(Map<String, BigDecimal> importance) {
+    private static Map<String, BigDecimal> ordered(Context context, Map<String, BigDecimal> importance) {
         var ordered = new LinkedHashMap<String, BigDecimal>();
-        Importance.INPUTS.forEach(input -> {
+        context.template().importanceInputs().forEach(input -> {
             if (importance.containsKey(input.name())) {
                 ordered.put(input.name(), importance.get(input.name()));
             }

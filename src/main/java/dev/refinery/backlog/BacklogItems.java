@@ -83,7 +83,7 @@ public class BacklogItems {
     public ItemView create(String teamKey, ItemPatch patch, Account author) {
         var context = context(access.writer(teamKey, author.id()));
         var content = patch.applyTo(NOTHING);
-        check(context, content, null);
+        check(context, content, null, null);
         var created = items.insert(context, items.nextNumber(context.team()), content, clock.instant());
         items.record(created.id(), created.version(), created.updatedAt(), author.id().value(), author.displayName(),
                 NOTHING.changesTo(content));
@@ -102,7 +102,7 @@ public class BacklogItems {
             throw stale(context, item, seenVersion);
         }
         var content = patch.applyTo(item.content());
-        check(context, content, item.key());
+        check(context, content, item.content(), item.key());
         var changes = item.content().changesTo(content);
         if (changes.isEmpty()) {
             return view(context, item);
@@ -157,9 +157,9 @@ public class BacklogItems {
         return children;
     }
 
-    private void check(BacklogItemRepository.Context context, ItemContent content, ItemKey self) {
+    private void check(BacklogItemRepository.Context context, ItemContent content, ItemContent before, ItemKey self) {
         var names = context.workstreams().stream().map(Workstream::name).collect(Collectors.toSet());
-        var problems = new LinkedHashMap<>(ItemRules.problems(content, context.template(), names));
+        var problems = new LinkedHashMap<>(ItemRules.problems(content, before, context.template(), names));
         relation(context, "followUpOf", content.followUpOf(), self, problems);
         relation(context, "splitFrom", content.splitFrom(), self, problems);
         if (!problems.isEmpty()) {

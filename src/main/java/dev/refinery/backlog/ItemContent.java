@@ -75,7 +75,7 @@ public record ItemContent(
         compare(changes, "acceptanceCriteria", after, content -> lines(content.acceptanceCriteria()));
         compare(changes, "estimate", after, content -> content.estimate() == null ? null : content.estimate().toString());
         compare(changes, "importance", after, content -> content.importance().entrySet().stream()
-            .map(entry -> Importance.label(entry.getKey()) + " " + entry.getValue().stripTrailingZeros().toPlainString())
+            .map(entry -> entry.getKey() + " " + entry.getValue().stripTrailingZeros().toPlainString())
             .collect(Collectors.joining(", ")));
         compare(changes, "deadline", after, content -> content.deadline() == null ? null : content.deadline().toString());
         compare(changes, "deadlineReason", after, ItemContent::deadlineReason);

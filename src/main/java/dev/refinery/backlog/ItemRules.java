@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -30,6 +31,14 @@ final class ItemRules {
     }
 
     static Map<String, String> problems(ItemContent item, Template template, Set<String> workstreams) {
+        return problems(item, null, template, workstreams);
+    }
+
+    /**
+     * Checks a changed item. Importance inputs the template no longer asks for (the team changed its scoring
+     * model) are kept as they were, and only refused when this change sets them.
+     */
+    static Map<String, String> problems(ItemContent item, ItemContent before, Template template, Set<String> workstreams) {
         var problems = new LinkedHashMap<String, String>();
         if (item.title().isEmpty()) {
             problems.put("title", "Give the item a title.");
@@ -45,7 +54,7 @@ final class ItemRules {
         }
         links(item, problems);
         criteria(item, problems);
-        importance(item, problems);
+        importance(item, before, template, problems);
         if (item.deadlineReason().length() > REASON_MAX) {
             problems.put("deadlineReason", "The reason for a deadline has at most " + REASON_MAX + " characters.");
         }
@@ -121,17 +130,15 @@ final class ItemRules {
         }
     }
 
-    private static void importance(ItemContent item, Map<String, String> problems) {
+    private static void importance(ItemContent item, ItemContent before, Template template, Map<String, String> problems) {
         for (var entry : item.importance().entrySet()) {
             var field = "importance." + entry.getKey();
-            var value = entry.getValue();
-            if (!Importance.known(entry.getKey())) {
-                problems.put(field, "There is no importance input " + entry.getKey() + ".");
+            var input = template.importance(entry.getKey());
+            if (input.isPresent()) {
+                input.get().problemWith(entry.getValue()).ifPresent(problem -> problems.put(field, problem));
             }
-            else if (value == null || value.stripTrailingZeros().scale() > 0
-                    || value.compareTo(BigDecimal.valueOf(Importance.MIN)) < 0
-                    || value.compareTo(BigDecimal.valueOf(Importance.MAX)) > 0) {
-                problems.put(field, "A whole number from " + Importance.MIN + " to " + Importance.MAX + ".");
+            else if (before == null || !Objects.equals(before.importance().get(entry.getKey()), entry.getValue())) {
+                problems.put(field, "The team's scoring model has no input " + entry.getKey() + ".");
             }
         }
     }

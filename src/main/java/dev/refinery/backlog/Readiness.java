@@ -15,7 +15,7 @@ public final class Readiness {
     public static ReadinessCheck check(ItemContent item, Template template) {
         var missing = new ArrayList<String>();
         for (var section : Section.values()) {
-            if (template.requires(section) && !filled(item, section)) {
+            if (template.requires(section) && !filled(item, section, template)) {
                 missing.add(section.label());
             }
         }
@@ -27,13 +27,13 @@ public final class Readiness {
         return new ReadinessCheck(missing.isEmpty(), missing);
     }
 
-    private static boolean filled(ItemContent item, Section section) {
+    private static boolean filled(ItemContent item, Section section, Template template) {
         return switch (section) {
             case DESCRIPTION -> !item.description().isBlank();
             case TECHNICAL_NOTES -> !item.technicalNotes().isBlank() || !item.links().isEmpty();
             case ACCEPTANCE_CRITERIA -> !item.acceptanceCriteria().isEmpty();
             case ESTIMATE -> item.estimate() != null && item.estimate().agreed();
-            case IMPORTANCE -> Importance.INPUTS.stream().allMatch(input -> item.importance().containsKey(input.name()));
+            case IMPORTANCE -> template.importanceInputs().stream().allMatch(input -> item.importance().containsKey(input.name()));
             case DEADLINE -> item.deadline() != null;
             case WORKSTREAM -> item.workstream() != null;
             case LABELS -> !item.labels().isEmpty();

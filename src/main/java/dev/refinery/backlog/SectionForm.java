@@ -79,7 +79,7 @@ public final class SectionForm {
                 values.put("value", List.of(estimate != null && estimate.agreed() ? estimate.value().toPlainString() : ""));
                 values.put("unit", List.of(estimate != null && estimate.agreed() ? estimate.unit().code() : "points"));
             }
-            case IMPORTANCE -> Importance.INPUTS.forEach(input -> values.put(input.name(), List.of(
+            case IMPORTANCE -> template.importanceInputs().forEach(input -> values.put(input.name(), List.of(
                     item.importance().containsKey(input.name()) ? item.importance().get(input.name()).toPlainString() : "")));
             case DEADLINE -> {
                 values.put("deadline", List.of(item.deadline() == null ? "" : item.deadline().toString()));
@@ -154,7 +154,7 @@ public final class SectionForm {
             }
             case IMPORTANCE -> {
                 var importance = new LinkedHashMap<String, BigDecimal>();
-                for (var input : Importance.INPUTS) {
+                for (var input : template.importanceInputs()) {
                     var text = get(input.name()).strip();
                     if (text.isEmpty()) {
                         importance.put(input.name(), null);
@@ -164,7 +164,7 @@ public final class SectionForm {
                         importance.put(input.name(), new BigDecimal(text));
                     }
                     catch (NumberFormatException notANumber) {
-                        problems.put("importance." + input.name(), "A whole number from 1 to 10.");
+                        problems.put("importance." + input.name(), "A number from " + input.range() + ".");
                     }
                 }
                 patch.importance(importance);

@@ -32,7 +32,7 @@ public record SectionView(String team, ItemView view, ItemSection section, boole
     }
 
     public List<Importance> importanceInputs() {
-        return Importance.INPUTS;
+        return template.importanceInputs();
     }
 
     public Status[] statuses() {

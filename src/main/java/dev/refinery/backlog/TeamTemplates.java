@@ -44,6 +44,17 @@ public class TeamTemplates {
         return templates.of(team);
     }
 
+    /**
+     * The importance inputs the team's items ask for from now on, as its scoring model declares them. Values
+     * items already have for other inputs are kept, unused.
+     */
+    @Transactional
+    public Template askForImportance(String teamKey, List<Importance> inputs, AccountId by) {
+        var team = access.facilitator(teamKey, by).team().id().value();
+        templates.saveImportance(team, inputs);
+        return templates.of(team);
+    }
+
     private static LinkedHashMap<String, String> problems(List<CustomField> fields) {
         var problems = new LinkedHashMap<String, String>();
         if (fields.size() > 30) {

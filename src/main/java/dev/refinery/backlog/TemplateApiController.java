@@ -23,12 +23,14 @@ class TemplateApiController {
     record FieldJson(String name, CustomField.Type type, List<String> options, boolean requiredForReady) {
     }
 
-    record TemplateJson(List<FieldJson> customFields, Set<Section> definitionOfReady, int version) {
+    /** The importance inputs are set by the scoring model ({@code PUT .../scoring}) and only shown here. */
+    record TemplateJson(List<FieldJson> customFields, List<Importance> importanceInputs, Set<Section> definitionOfReady,
+            int version) {
 
         static TemplateJson of(Template template) {
             return new TemplateJson(template.customFields().stream()
                 .map(f -> new FieldJson(f.name(), f.type(), f.options(), f.requiredForReady()))
-                .toList(), template.definitionOfReady(), template.version());
+                .toList(), template.importanceInputs(), template.definitionOfReady(), template.version());
         }
 
         Template toTemplate() {

@@ -36,8 +36,20 @@ class TemplateRepository {
             .param("team", team)
             .query((rs, n) -> new Row(rs.getString("ready_sections"), rs.getInt("version")))
             .optional();
-        return row.map(r -> new Template(fields, sections(r.sections()), r.version()))
-            .orElseGet(() -> new Template(fields, Template.DEFAULT_READY, 0));
+        var inputs = jdbc.sql("""
+                SELECT name, label, hint, min_value, max_value, whole
+                FROM backlog_importance_input
+                WHERE team_id = :team
+                ORDER BY position
+                """)
+            .param("team", team)
+            .query((rs, n) -> new Importance(rs.getString("name"), rs.getString("label"), rs.getString("hint"),
+                    rs.getBigDecimal("min_value").stripTrailingZeros(), rs.getBigDecimal("max_value").stripTrailingZeros(),
+                    rs.getBoolean("whole")))
+            .list();
+        var importance = inputs.isEmpty() ? Importance.DEFAULT : inputs;
+        return row.map(r -> new Template(fields, importance, sections(r.sections()), r.version()))
+            .orElseGet(() -> new Template(fields, importance, Template.DEFAULT_READY, 0));
     }
 
     /** Saves the Definition of Ready; false when the template changed since {@code version}. */
@@ -89,6 +101,26 @@ class TemplateRepository {
                 .param("type", field.type().code())
                 .param("options", String.join("\n", field.options()))
                 .param("required", field.requiredForReady())
+                .update();
+        }
+    }
+
+    void saveImportance(long team, List<Importance> inputs) {
+        jdbc.sql("DELETE FROM backlog_importance_input WHERE team_id = :team").param("team", team).update();
+        for (int position = 0; position < inputs.size(); position++) {
+            var input = inputs.get(position);
+            jdbc.sql("""
+                    INSERT INTO backlog_importance_input (team_id, position, name, label, hint, min_value, max_value, whole)
+                    VALUES (:team, :position, :name, :label, :hint, :min, :max, :whole)
+                    """)
+                .param("team", team)
+                .param("position", position)
+                .param("name", input.name())
+                .param("label", input.label())
+                .param("hint", input.hint())
+                .param("min", input.min())
+                .param("max", input.max())
+                .param("whole", input.whole())
                 .update();
         }
     }
