@@ -95,6 +95,60 @@ class BacklogItemRepository {
                 Map.of("team", context.team()));
     }
 
+    /** The items with these numbers, in the order of the numbers given. */
+    List<BacklogItem> find(Context context, List<Integer> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        var rows = jdbc.sql(SELECT_ITEMS + " WHERE i.team_id = :team AND i.item_number IN (:numbers)")
+            .param("team", context.team())
+            .param("numbers", numbers)
+            .query(this::row)
+            .list();
+        var found = items(context, rows,
+                "item_id IN (SELECT id FROM backlog_item WHERE team_id = :team AND item_number IN (:numbers))",
+                Map.of("team", context.team(), "numbers", numbers));
+        return numbers.stream()
+            .flatMap(number -> found.stream().filter(item -> item.key().number() == number).findFirst().stream())
+            .toList();
+    }
+
+    /** Every item of a team as ranking needs it: two queries, whatever the size of the backlog. */
+    List<ItemSummary> summaries(Context context) {
+        var importance = new HashMap<Long, Map<String, BigDecimal>>();
+        jdbc.sql("""
+                SELECT p.item_id, p.name, p.amount
+                FROM backlog_item_importance p
+                JOIN backlog_item i ON i.id = p.item_id
+                WHERE i.team_id = :team
+                """)
+            .param("team", context.team())
+            .query(rs -> {
+                importance.computeIfAbsent(rs.getLong("item_id"), id -> new HashMap<>())
+                    .put(rs.getString("name"), rs.getBigDecimal("amount").stripTrailingZeros());
+            });
+        return jdbc.sql("""
+                SELECT id, item_number, title, status, estimate_halves, estimate_unit, estimate_outcome, deadline, workstream_id
+                FROM backlog_item
+                WHERE team_id = :team
+                ORDER BY item_number
+                """)
+            .param("team", context.team())
+            .query((rs, n) -> {
+                var id = rs.getLong("id");
+                var halves = rs.getObject("estimate_halves", Integer.class);
+                var outcome = rs.getString("estimate_outcome");
+                var estimate = halves != null ? Estimate.ofHalves(halves, Estimate.Unit.of(rs.getString("estimate_unit")).orElseThrow())
+                        : outcome != null ? Estimate.of(Estimate.Outcome.of(outcome).orElseThrow()) : null;
+                var workstream = rs.getObject("workstream_id", Long.class);
+                return new ItemSummary(new BacklogItemId(id), new ItemKey(context.teamKey(), rs.getInt("item_number")),
+                        rs.getString("title"), Status.of(rs.getString("status")).orElseThrow(), estimate,
+                        importance.getOrDefault(id, Map.of()), rs.getObject("deadline", LocalDate.class),
+                        workstream == null ? null : context.workstreamName(workstream));
+            })
+            .list();
+    }
+
     BacklogItem insert(Context context, int number, ItemContent content, Instant now) {
         var keys = new GeneratedKeyHolder();
         bind(jdbc.sql("""

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,14 +32,16 @@ public class BacklogItems {
     private final TemplateRepository templates;
     private final TeamAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     BacklogItems(BacklogItemRepository items, WorkstreamRepository workstreams, TemplateRepository templates,
-            TeamAccess access, Clock clock) {
+            TeamAccess access, Clock clock, ApplicationEventPublisher events) {
         this.items = items;
         this.workstreams = workstreams;
         this.templates = templates;
         this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     public ItemView find(String teamKey, String itemKey, AccountId viewer) {
@@ -57,6 +60,18 @@ public class BacklogItems {
     }
 
     /** The labels in use in a team, for filters and suggestions. */
+    /** Every item of the team as ranking needs it, in one pass over the backlog. */
+    public List<ItemSummary> summaries(String teamKey, AccountId viewer) {
+        return items.summaries(context(access.reader(teamKey, viewer)));
+    }
+
+    /** The items with these keys, with their readiness, in the order given; keys that name no item are left out. */
+    public List<ItemView> find(String teamKey, List<ItemKey> keys, AccountId viewer) {
+        var context = context(access.reader(teamKey, viewer));
+        var numbers = keys.stream().filter(key -> key.team().equals(context.teamKey())).map(ItemKey::number).toList();
+        return items.find(context, numbers).stream().map(item -> view(context, item)).toList();
+    }
+
     public List<String> labels(String teamKey, AccountId viewer) {
         var context = context(access.reader(teamKey, viewer));
         return items.all(context).stream().flatMap(item -> item.content().labels().stream()).distinct().sorted().toList();
@@ -87,6 +102,7 @@ public class BacklogItems {
         var created = items.insert(context, items.nextNumber(context.team()), content, clock.instant());
         items.record(created.id(), created.version(), created.updatedAt(), author.id().value(), author.displayName(),
                 NOTHING.changesTo(content));
+        events.publishEvent(new BacklogItemSaved(context.team(), created.key()));
         return view(context, created);
     }
 
@@ -110,6 +126,7 @@ public class BacklogItems {
         var saved = items.update(context, item, content, clock.instant())
             .orElseThrow(() -> stale(context, item(context, itemKey), seenVersion));
         items.record(saved.id(), saved.version(), saved.updatedAt(), author.id().value(), author.displayName(), changes);
+        events.publishEvent(new BacklogItemSaved(context.team(), saved.key()));
         return view(context, saved);
     }
 

@@ -45,12 +45,13 @@ public class TeamTemplates {
     }
 
     /**
-     * The importance inputs the team's items ask for from now on, as its scoring model declares them. Values
-     * items already have for other inputs are kept, unused.
+     * The importance inputs the team's items ask for from now on, as its scoring model declares them (whoever
+     * may choose the model decides; observers never). Values items already have for other inputs are kept,
+     * unused.
      */
     @Transactional
     public Template askForImportance(String teamKey, List<Importance> inputs, AccountId by) {
-        var team = access.facilitator(teamKey, by).team().id().value();
+        var team = access.writer(teamKey, by).team().id().value();
         templates.saveImportance(team, inputs);
         return templates.of(team);
     }
