@@ -63,7 +63,7 @@ class TemplateController {
         var version = parse(form.getFirst("version"));
         try {
             templates.save(team, new Template(fields, ready, version), me.id());
-            return "redirect:/teams/" + team + "/template?saved";
+            return "redirect:/teams/" + team + "/template?saved=1";
         }
         catch (Rejected rejected) {
             return page(me, team, new Template(List.of(), ready, version), rows, FieldErrors.of(rejected), false, model);

@@ -104,7 +104,7 @@ class QueueController {
                 return "prioritization/scoring";
             }
             models.choose(team, draft, me.id());
-            return "redirect:/teams/" + team + "/scoring?saved";
+            return "redirect:/teams/" + team + "/scoring?saved=1";
         }
         catch (Rejected rejected) {
             model.addAttribute("page", scoringPage(me, team, form, List.of(), FieldErrors.of(rejected), false));
@@ -126,8 +126,8 @@ class QueueController {
     }
 
     /** The scoring form as the browser sends it; custom inputs are lines of "name, label, min, max". */
-    public record ScoringForm(String model, String formula, String customInputs, String daysPerPoint, boolean deadlineUrgency,
-            String horizonDays, int version) {
+    public record ScoringForm(String model, String formula, String customInputs, String daysPerPoint, Boolean deadlineUrgency,
+            String horizonDays, Integer version) {
 
         static ScoringForm of(ScoringModel model) {
             return new ScoringForm(model.kind().code(), model.formula(), String.join("\n", model.customInputs().stream()
@@ -156,7 +156,12 @@ class QueueController {
             catch (NumberFormatException notANumber) {
                 throw Rejected.invalid("horizonDays", "A whole number of days, like 30.");
             }
-            return new ScoringModel(kind, formula, inputs, days, deadlineUrgency, horizon, version);
+            return new ScoringModel(kind, formula, inputs, days, urgent(), horizon, version == null ? -1 : version);
+        }
+
+        /** An unticked checkbox sends nothing. */
+        public boolean urgent() {
+            return Boolean.TRUE.equals(deadlineUrgency);
         }
 
         private static Importance input(String line) {

@@ -67,7 +67,7 @@ class TemplatePagesTests {
                 .param("version", "0").param("ready", "description", "workstream")
                 .param("fieldName", "Component", "Reviewed", "").param("fieldType", "select", "checkbox", "text")
                 .param("fieldOptions", "API, Web", "", "").param("fieldRequired", "0"))
-            .hasRedirectedUrl("/teams/" + team + "/template?saved");
+            .hasRedirectedUrl("/teams/" + team + "/template?saved=1");
 
         var template = templates.of(team, ana.id());
         assertThat(template.definitionOfReady()).containsExactlyInAnyOrder(Section.DESCRIPTION, Section.WORKSTREAM);

@@ -1,0 +1,4 @@
+package dev.refinery.prioritization;
+
+class QueueApiOnH2Tests extends QueueApiTests {
+}
