@@ -45,7 +45,6 @@ CREATE TABLE backlog_item (
         OR (estimate_halves IS NOT NULL AND estimate_unit IS NOT NULL AND estimate_outcome IS NULL))
 );
 
-CREATE INDEX backlog_item_team ON backlog_item (team_id, status);
 
 CREATE TABLE backlog_item_link (
     item_id  BIGINT        NOT NULL REFERENCES backlog_item (id),

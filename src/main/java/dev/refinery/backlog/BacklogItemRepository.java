@@ -82,8 +82,7 @@ class BacklogItemRepository {
             .param("number", number)
             .query(this::row)
             .list();
-        return items(context, rows, "item_id = :item", Map.of("item", rows.isEmpty() ? -1L : rows.getFirst().id()))
-            .stream().findFirst();
+        return items(context, rows).stream().findFirst();
     }
 
     List<BacklogItem> all(Context context) {
@@ -91,26 +90,22 @@ class BacklogItemRepository {
             .param("team", context.team())
             .query(this::row)
             .list();
-        return items(context, rows, "item_id IN (SELECT id FROM backlog_item WHERE team_id = :team)",
-                Map.of("team", context.team()));
+        return items(context, rows);
     }
 
-    /** The items with these numbers, in the order of the numbers given. */
-    List<BacklogItem> find(Context context, List<Integer> numbers) {
-        if (numbers.isEmpty()) {
+    /** The team's items with these ids, in the order of the ids given (by primary key, whatever the team's size). */
+    List<BacklogItem> find(Context context, List<BacklogItemId> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        var rows = jdbc.sql(SELECT_ITEMS + " WHERE i.team_id = :team AND i.item_number IN (:numbers)")
+        var rows = jdbc.sql(SELECT_ITEMS + " WHERE i.id IN (:ids) AND i.team_id = :team")
             .param("team", context.team())
-            .param("numbers", numbers)
+            .param("ids", ids.stream().map(BacklogItemId::value).toList())
             .query(this::row)
             .list();
-        var found = items(context, rows,
-                "item_id IN (SELECT id FROM backlog_item WHERE team_id = :team AND item_number IN (:numbers))",
-                Map.of("team", context.team(), "numbers", numbers));
-        return numbers.stream()
-            .flatMap(number -> found.stream().filter(item -> item.key().number() == number).findFirst().stream())
-            .toList();
+        var found = new HashMap<Long, BacklogItem>();
+        items(context, rows).forEach(item -> found.put(item.id().value(), item));
+        return ids.stream().map(id -> found.get(id.value())).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Every item of a team as ranking needs it: two queries, whatever the size of the backlog. */
@@ -260,10 +255,17 @@ class BacklogItemRepository {
                 rs.getInt("version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
-    private List<BacklogItem> items(Context context, List<Row> rows, String scope, Map<String, Object> scopeParams) {
+    /**
+     * The sections of these rows: by their ids when they are a few (the primary keys find them), by their team
+     * when they are many (one pass instead of a long IN list).
+     */
+    private List<BacklogItem> items(Context context, List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
+        var few = rows.size() <= 500;
+        var scope = few ? "item_id IN (:ids)" : "item_id IN (SELECT id FROM backlog_item WHERE team_id = :team)";
+        Map<String, Object> scopeParams = few ? Map.of("ids", rows.stream().map(Row::id).toList()) : Map.of("team", context.team());
         var links = new HashMap<Long, List<Link>>();
         jdbc.sql("SELECT item_id, label, url FROM backlog_item_link WHERE " + scope + " ORDER BY item_id, position")
             .params(scopeParams)

@@ -65,11 +65,10 @@ public class BacklogItems {
         return items.summaries(context(access.reader(teamKey, viewer)));
     }
 
-    /** The items with these keys, with their readiness, in the order given; keys that name no item are left out. */
-    public List<ItemView> find(String teamKey, List<ItemKey> keys, AccountId viewer) {
+    /** The team's items with these ids (from {@link #summaries}), with their readiness, in the order given. */
+    public List<ItemView> find(String teamKey, List<BacklogItemId> ids, AccountId viewer) {
         var context = context(access.reader(teamKey, viewer));
-        var numbers = keys.stream().filter(key -> key.team().equals(context.teamKey())).map(ItemKey::number).toList();
-        return items.find(context, numbers).stream().map(item -> view(context, item)).toList();
+        return items.find(context, ids).stream().map(item -> view(context, item)).toList();
     }
 
     public List<String> labels(String teamKey, AccountId viewer) {

@@ -63,8 +63,8 @@ public class PriorityQueues {
         var pages = Math.max(1, (lines.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         var shown = Math.min(Math.max(1, page), pages);
         var slice = lines.subList((shown - 1) * PAGE_SIZE, Math.min(lines.size(), shown * PAGE_SIZE));
-        var keys = slice.stream().map(i -> ranked.ranked().get(i).item().key()).toList();
-        var views = items.find(teamKey, keys, viewer);
+        var ids = slice.stream().map(i -> ranked.ranked().get(i).item().id()).toList();
+        var views = items.find(teamKey, ids, viewer);
         var entries = new ArrayList<QueueEntry>();
         for (int i = 0; i < slice.size(); i++) {
             var entry = ranked.ranked().get(slice.get(i));

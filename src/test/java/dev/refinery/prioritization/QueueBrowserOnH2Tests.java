@@ -1,0 +1,4 @@
+package dev.refinery.prioritization;
+
+class QueueBrowserOnH2Tests extends QueueBrowserTests {
+}

@@ -1,0 +1,7 @@
+package dev.refinery.prioritization;
+
+import dev.refinery.shared.OnPostgres;
+
+@OnPostgres
+class QueueBrowserOnPostgresTests extends QueueBrowserTests {
+}
