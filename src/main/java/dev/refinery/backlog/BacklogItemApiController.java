@@ -54,7 +54,8 @@ class BacklogItemApiController {
             @RequestParam(required = false) String label, @RequestParam(required = false) String readiness,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page) {
         var found = items.list(team, new BacklogFilter(workstream, status, label, readiness, q, page), me.id());
-        return new ItemList(found.items().stream().map(ItemJson::of).toList(), found.total(), found.page(), found.pages());
+        return new ItemList(found.items().stream().map(ItemJson::of).toList(), found.total(),
+                found.page(), found.pages());
     }
 
     @PostMapping
@@ -64,7 +65,7 @@ class BacklogItemApiController {
         var created = items.create(team, read(body), me.account());
         return ResponseEntity.created(uri.path("/api/v1/teams/{team}/items/{item}").build(team, created.key()))
             .eTag(etag(created))
-            .body(ItemJson.of(created));
+            .body(ItemJson.of(created, List.of()));
     }
 
     @GetMapping("/{item}")
@@ -72,7 +73,7 @@ class BacklogItemApiController {
     ResponseEntity<ItemJson> item(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable String item) {
         var found = items.find(team, item, me.id());
-        return ResponseEntity.ok().eTag(etag(found)).body(ItemJson.of(found));
+        return ResponseEntity.ok().eTag(etag(found)).body(ItemJson.of(found, items.risks(team, item, me.id())));
     }
 
     @PatchMapping(path = "/{item}", consumes = { "application/json", "application/merge-patch+json" })
@@ -85,7 +86,7 @@ class BacklogItemApiController {
             return preconditionRequired();
         }
         var edited = items.edit(team, item, version.get(), read(body), me.account());
-        return ResponseEntity.ok().eTag(etag(edited)).body(ItemJson.of(edited));
+        return ResponseEntity.ok().eTag(etag(edited)).body(ItemJson.of(edited, items.risks(team, item, me.id())));
     }
 
     @DeleteMapping("/{item}")

@@ -187,7 +187,8 @@ class BacklogItemController {
                     : context.view(view, section, false, null, FieldErrors.NONE, null))
             .toList();
         return new ItemPage(team, membership.team().name(), view, sections,
-                items.history(team, view.key().toString(), me.id()), items.related(team, view.key().toString(), me.id()),
+                items.history(team, view.key().toString(), me.id()), items.risks(team, view.key().toString(), me.id()),
+                items.related(team, view.key().toString(), me.id()),
                 context.canEdit(), pageErrors, followUpTitle, splitTitles);
     }
 

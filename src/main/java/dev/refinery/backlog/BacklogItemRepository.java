@@ -203,6 +203,31 @@ class BacklogItemRepository {
         return new Related(followUps, splits);
     }
 
+    void raise(BacklogItemId item, String text, String author, Instant at) {
+        jdbc.sql("""
+                INSERT INTO backlog_item_risk (item_id, risk_text, author, raised_at)
+                VALUES (:item, :text, :author, :at)
+                """)
+            .param("item", item.value())
+            .param("text", text)
+            .param("author", author)
+            .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+            .update();
+    }
+
+    List<Risk> risks(BacklogItemId item) {
+        return jdbc.sql("""
+                SELECT risk_text, author, raised_at
+                FROM backlog_item_risk
+                WHERE item_id = :item
+                ORDER BY raised_at, id
+                """)
+            .param("item", item.value())
+            .query((rs, row) -> new Risk(rs.getString("risk_text"), rs.getString("author"),
+                    rs.getObject("raised_at", OffsetDateTime.class).toInstant()))
+            .list();
+    }
+
     void record(BacklogItemId item, int version, Instant at, long by, String author, List<ItemContent.Change> changes) {
         for (var change : changes) {
             jdbc.sql("""

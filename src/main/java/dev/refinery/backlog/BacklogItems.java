@@ -87,6 +87,28 @@ public class BacklogItems {
         return items.related(context, item(context, itemKey).id());
     }
 
+    public List<Risk> risks(String teamKey, String itemKey, AccountId viewer) {
+        var context = context(access.reader(teamKey, viewer));
+        return items.risks(item(context, itemKey).id());
+    }
+
+    /** Keeps a risk on an item, such as why an estimate was an outlier; it shows on the item and its history. */
+    @Transactional
+    public Risk raise(String teamKey, String itemKey, String text, Account author) {
+        var context = context(access.writer(teamKey, author.id()));
+        var item = item(context, itemKey);
+        var trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 1000) {
+            throw Rejected.invalid("text", "Say in one line (up to 1,000 characters) what the risk is.");
+        }
+        var now = clock.instant();
+        items.raise(item.id(), trimmed, author.displayName(), now);
+        items.record(item.id(), item.version(), now, author.id().value(), author.displayName(),
+                List.of(new ItemContent.Change("risk", null, trimmed)));
+        events.publishEvent(new BacklogItemSaved(context.team(), item.key()));
+        return new Risk(trimmed, author.displayName(), now);
+    }
+
     public List<HistoryEntry> changes(String teamKey, String itemKey, AccountId viewer) {
         var context = context(access.reader(teamKey, viewer));
         return items.history(item(context, itemKey).id(), 0);

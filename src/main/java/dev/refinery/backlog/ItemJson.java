@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A backlog item on the API, under the field names that PATCH also takes. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A backlog item on the API, under the field names that PATCH also takes; risks only on a single item. */
 record ItemJson(
         ItemKey key,
         String title,
@@ -24,13 +26,18 @@ record ItemJson(
         ItemKey splitFrom,
         Map<String, String> customFields,
         ReadinessCheck readiness,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Risk> risks,
         int version) {
 
     static ItemJson of(ItemView view) {
+        return of(view, null);
+    }
+
+    static ItemJson of(ItemView view, List<Risk> risks) {
         var item = view.content();
         return new ItemJson(view.key(), item.title(), item.description(), item.technicalNotes(), item.links(),
                 item.acceptanceCriteria(), item.estimate(), item.importance(), item.deadline(), item.deadlineReason(),
                 item.workstream(), item.labels(), item.status(), item.followUpOf(), item.splitFrom(), item.customFields(),
-                view.readiness(), view.item().version());
+                view.readiness(), risks, view.item().version());
     }
 }

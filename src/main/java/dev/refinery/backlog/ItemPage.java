@@ -6,7 +6,7 @@ import dev.refinery.shared.FieldErrors;
 
 /** The item page: every section, the readiness, the history, and the follow-up and split forms. */
 public record ItemPage(String team, String teamName, ItemView view, List<SectionView> sections, List<HistoryLine> history,
-        Related related, boolean canEdit, FieldErrors errors, String followUpTitle, String splitTitles) {
+        List<Risk> risks, Related related, boolean canEdit, FieldErrors errors, String followUpTitle, String splitTitles) {
 
     public String itemUrl() {
         return "/teams/" + team + "/items/" + view.key();

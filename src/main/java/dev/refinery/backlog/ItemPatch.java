@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 public final class ItemPatch {
 
     /** Fields the API shows but never takes from a client. */
-    private static final Set<String> READ_ONLY = Set.of("key", "readiness", "version");
+    private static final Set<String> READ_ONLY = Set.of("key", "readiness", "risks", "version");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 

@@ -79,6 +79,13 @@ class TeamRepository {
             .list();
     }
 
+    Optional<Team> byKey(TeamKey key) {
+        return jdbc.sql("SELECT id, team_key, name FROM identity_team WHERE team_key = :key")
+            .param("key", key.value())
+            .query((rs, row) -> new Team(new TeamId(rs.getLong("id")), new TeamKey(rs.getString("team_key")), rs.getString("name")))
+            .optional();
+    }
+
     List<Member> members(TeamId team) {
         return jdbc.sql("""
                 SELECT a.id, a.display_name, a.email, m.role

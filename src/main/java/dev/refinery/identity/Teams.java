@@ -56,6 +56,19 @@ public class Teams {
             .orElseThrow(() -> new NotFound("No team " + key + " among your teams."));
     }
 
+    /**
+     * The members of a team, for work that a member's request was already allowed to start (a live room
+     * filling in, an event): no access check here.
+     */
+    public List<Member> roster(TeamId team) {
+        return teams.members(team);
+    }
+
+    /** A team by its key, for the same kind of work; no access check here. */
+    public java.util.Optional<Team> team(String key) {
+        return TeamKey.parse(key).flatMap(teams::byKey);
+    }
+
     public List<Member> members(String key, AccountId viewer) {
         return teams.members(find(key, viewer).team().id());
     }

@@ -4,15 +4,23 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.refinery.shared.LiveSnapshots;
+import dev.refinery.shared.LiveUpdate;
+import dev.refinery.shared.Presence;
+import dev.refinery.shared.PresenceChanged;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
@@ -22,27 +30,48 @@ import gg.jte.output.StringOutput;
  * Everyone in a room is told who is present whenever that changes.
  */
 @Component
-public class LiveRooms implements SmartLifecycle {
+public class LiveRooms implements SmartLifecycle, Presence {
 
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final TemplateEngine templates;
     private final Duration streamTimeout;
+    private final ObjectProvider<LiveSnapshots> snapshots;
+    private final ApplicationEventPublisher events;
     private volatile boolean running;
 
     /** A stream that times out is closed; the browser's EventSource then reconnects by itself. */
-    LiveRooms(TemplateEngine templates, @Value("${refinery.live.stream-timeout:PT30M}") Duration streamTimeout) {
+    LiveRooms(TemplateEngine templates, @Value("${refinery.live.stream-timeout:PT30M}") Duration streamTimeout,
+            ObjectProvider<LiveSnapshots> snapshots, ApplicationEventPublisher events) {
         this.templates = templates;
         this.streamTimeout = streamTimeout;
+        this.snapshots = snapshots;
+        this.events = events;
     }
 
-    /** Opens a stream into a room for one person; everyone in the room then sees them as present. */
-    public SseEmitter join(String room, String who) {
+    /**
+     * Opens a stream into a room for one person: it first gets the room's current state, and everyone in the
+     * room then sees them as present.
+     */
+    public SseEmitter join(String room, long account, String who) {
         var stream = new SseEmitter(streamTimeout.toMillis());
         if (!running) {
             stream.complete();
             return stream;
         }
-        rooms.computeIfAbsent(room, name -> new Room()).enter(stream, who);
+        for (var snapshot : snapshots.orderedStream().toList()) {
+            if (snapshot.handles(room)) {
+                for (var update : snapshot.current(room)) {
+                    try {
+                        stream.send(SseEmitter.event().name(update.event()).data(update.html()));
+                    }
+                    catch (IOException | IllegalStateException gone) {
+                        stream.completeWithError(gone);
+                        return stream;
+                    }
+                }
+            }
+        }
+        rooms.computeIfAbsent(room, name -> new Room()).enter(stream, new Room.Participant(account, who));
         stream.onCompletion(() -> leave(room, stream));
         stream.onTimeout(() -> {
             stream.complete();
@@ -69,13 +98,25 @@ public class LiveRooms implements SmartLifecycle {
         }
     }
 
+    /** Delivers what a module published for a room, once its transaction has committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void deliver(LiveUpdate update) {
+        send(update.room(), update.event(), update.html());
+    }
+
+    @Override
+    public Set<Long> present(String room) {
+        var members = rooms.get(room);
+        return members == null ? Set.of() : members.accounts();
+    }
+
     /** How many streams a room has open now. */
     public int streams(String room) {
         var members = rooms.get(room);
         return members == null ? 0 : members.streams().size();
     }
 
-    public List<String> present(String room) {
+    public List<String> names(String room) {
         var members = rooms.get(room);
         return members == null ? List.of() : members.present();
     }
@@ -116,8 +157,9 @@ public class LiveRooms implements SmartLifecycle {
             return;
         }
         var html = new StringOutput();
-        templates.render("live/presence.jte", Map.of("people", present(room)), html);
+        templates.render("live/presence.jte", Map.of("people", names(room)), html);
         send(room, "presence", html.toString());
+        events.publishEvent(new PresenceChanged(room));
     }
 
     @Override

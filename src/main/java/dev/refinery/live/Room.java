@@ -2,6 +2,7 @@ package dev.refinery.live;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -9,9 +10,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** The open streams of one room and who is behind each: one person may have several tabs open. */
 final class Room {
 
-    private final Map<SseEmitter, String> streams = new ConcurrentHashMap<>();
+    record Participant(long account, String name) {
+    }
 
-    void enter(SseEmitter stream, String who) {
+    private final Map<SseEmitter, Participant> streams = new ConcurrentHashMap<>();
+
+    void enter(SseEmitter stream, Participant who) {
         streams.put(stream, who);
     }
 
@@ -26,7 +30,11 @@ final class Room {
 
     /** Everyone present, each name once, sorted. */
     List<String> present() {
-        return streams.values().stream().distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        return streams.values().stream().map(Participant::name).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    Set<Long> accounts() {
+        return streams.values().stream().map(Participant::account).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     boolean empty() {

@@ -25,6 +25,13 @@ class TeamRoomController {
     @GetMapping(path = "/teams/{key}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter join(@AuthenticationPrincipal SignedInAccount me, @PathVariable String key) {
         var team = teams.find(key, me.id()).team();
-        return rooms.join("team:" + team.key().value(), me.account().displayName());
+        return rooms.join("team:" + team.key().value(), me.id().value(), me.account().displayName());
+    }
+
+    /** A room of a team's page other than its home, such as the planning poker of one item. */
+    @GetMapping(path = "/teams/{key}/live/{room:[a-z0-9-]{1,60}}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter join(@AuthenticationPrincipal SignedInAccount me, @PathVariable String key, @PathVariable String room) {
+        var team = teams.find(key, me.id()).team();
+        return rooms.join("team:" + team.key().value() + ":" + room, me.id().value(), me.account().displayName());
     }
 }

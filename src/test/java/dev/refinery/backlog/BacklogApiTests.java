@@ -321,6 +321,7 @@ abstract class BacklogApiTests {
         var copy = (ObjectNode) item.deepCopy();
         copy.remove("key");
         copy.remove("readiness");
+        copy.remove("risks");
         copy.remove("version");
         return copy;
     }

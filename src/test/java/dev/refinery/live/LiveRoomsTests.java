@@ -72,7 +72,7 @@ class LiveRoomsTests {
                 rooms.heartbeat();
                 assertThat(rooms.streams("team:" + key)).isEqualTo(1);
             });
-            assertThat(rooms.present("team:" + key)).containsExactly("Ana");
+            assertThat(rooms.names("team:" + key)).containsExactly("Ana");
         }
     }
 
@@ -85,7 +85,7 @@ class LiveRoomsTests {
         try (var eves = stream(key, eve)) {
             assertThat(eves.await(text -> text.startsWith("status:"), SOON)).startsWith("status:404");
         }
-        assertThat(rooms.present("team:" + key)).doesNotContain("Eve");
+        assertThat(rooms.names("team:" + key)).doesNotContain("Eve");
     }
 
     private EventStream stream(String key, Account who) {

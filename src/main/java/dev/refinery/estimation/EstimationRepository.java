@@ -1,0 +1,185 @@
+package dev.refinery.estimation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import dev.refinery.backlog.Estimate;
+import dev.refinery.backlog.ItemKey;
+
+@Repository
+class EstimationRepository {
+
+    private final JdbcClient jdbc;
+
+    EstimationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<PokerSettings> settings(long team) {
+        return jdbc.sql("""
+                SELECT deck_kind, numbers, custom_unit, auto_reveal, hide_anchors, pm_votes, version
+                FROM estimation_settings
+                WHERE team_id = :team
+                """)
+            .param("team", team)
+            .query((rs, row) -> new PokerSettings(Deck.Kind.of(rs.getString("deck_kind")).orElseThrow(),
+                    numbers(rs.getString("numbers")), Estimate.Unit.of(rs.getString("custom_unit")).orElseThrow(),
+                    rs.getBoolean("auto_reveal"), rs.getBoolean("hide_anchors"), rs.getBoolean("pm_votes"), rs.getInt("version")))
+            .optional();
+    }
+
+    boolean save(long team, PokerSettings settings) {
+        var numbers = settings.numbers().stream().map(BigDecimal::toPlainString).collect(Collectors.joining(","));
+        if (settings.version() == 0 && settings(team).isEmpty()) {
+            return jdbc.sql("""
+                    INSERT INTO estimation_settings (team_id, deck_kind, numbers, custom_unit, auto_reveal, hide_anchors, pm_votes, version)
+                    VALUES (:team, :kind, :numbers, :unit, :autoReveal, :hideAnchors, :pmVotes, 1)
+                    """)
+                .param("team", team).param("kind", settings.kind().code()).param("numbers", numbers)
+                .param("unit", settings.customUnit().code()).param("autoReveal", settings.autoReveal())
+                .param("hideAnchors", settings.hideAnchors()).param("pmVotes", settings.pmVotes())
+                .update() == 1;
+        }
+        return jdbc.sql("""
+                UPDATE estimation_settings
+                SET deck_kind = :kind, numbers = :numbers, custom_unit = :unit, auto_reveal = :autoReveal,
+                    hide_anchors = :hideAnchors, pm_votes = :pmVotes, version = version + 1
+                WHERE team_id = :team AND version = :version
+                """)
+            .param("team", team).param("kind", settings.kind().code()).param("numbers", numbers)
+            .param("unit", settings.customUnit().code()).param("autoReveal", settings.autoReveal())
+            .param("hideAnchors", settings.hideAnchors()).param("pmVotes", settings.pmVotes())
+            .param("version", settings.version())
+            .update() == 1;
+    }
+
+    long open(long team, ItemKey item, Deck deck, String openedBy, Instant at) {
+        jdbc.sql("""
+                UPDATE estimation_round SET status = 'closed', version = version + 1
+                WHERE team_id = :team AND item_number = :item AND status IN ('voting', 'revealed')
+                """)
+            .param("team", team).param("item", item.number()).update();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO estimation_round (team_id, team_key, item_number, status, deck_kind, deck_unit, deck_cards,
+                    opened_by, opened_at)
+                VALUES (:team, :teamKey, :item, 'voting', :kind, :unit, :cards, :openedBy, :at)
+                """)
+            .param("team", team).param("teamKey", item.team()).param("item", item.number())
+            .param("kind", deck.kind().code()).param("unit", deck.unit().code())
+            .param("cards", deck.cards().stream().map(card -> card.face() + "=" + card.value().toPlainString())
+                .collect(Collectors.joining(",")))
+            .param("openedBy", openedBy)
+            .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The item's rounds, newest first. */
+    List<Round> rounds(long team, ItemKey item) {
+        var rounds = jdbc.sql(SELECT_ROUND + " WHERE team_id = :team AND item_number = :item ORDER BY id DESC")
+            .param("team", team).param("item", item.number())
+            .query(this::round)
+            .list();
+        return rounds.stream().map(this::withVotes).toList();
+    }
+
+    Optional<Round> round(long team, long id) {
+        return jdbc.sql(SELECT_ROUND + " WHERE team_id = :team AND id = :id")
+            .param("team", team).param("id", id)
+            .query(this::round)
+            .optional()
+            .map(this::withVotes);
+    }
+
+    void vote(long round, Vote vote, Instant at) {
+        var updated = jdbc.sql("""
+                UPDATE estimation_vote SET card = :card, voter_name = :name, voted_at = :at
+                WHERE round_id = :round AND account_id = :voter
+                """)
+            .param("card", vote.card().face()).param("name", vote.name())
+            .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+            .param("round", round).param("voter", vote.voter())
+            .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO estimation_vote (round_id, account_id, voter_name, card, voted_at)
+                    VALUES (:round, :voter, :name, :card, :at)
+                    """)
+                .param("round", round).param("voter", vote.voter()).param("name", vote.name())
+                .param("card", vote.card().face()).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update();
+        }
+    }
+
+    /** Moves a round from one status to the next; false when it was not in {@code from} any more. */
+    boolean move(long round, Round.Status from, Round.Status to, String agreed) {
+        return jdbc.sql("""
+                UPDATE estimation_round SET status = :to, agreed_card = :agreed, version = version + 1
+                WHERE id = :round AND status = :from
+                """)
+            .param("to", to.code()).param("agreed", agreed, java.sql.Types.VARCHAR)
+            .param("round", round).param("from", from.code())
+            .update() == 1;
+    }
+
+    void explained(long round, long voter) {
+        jdbc.sql("INSERT INTO estimation_reason (round_id, account_id) VALUES (:round, :voter)")
+            .param("round", round).param("voter", voter).update();
+    }
+
+    Set<Long> explainedBy(long round) {
+        return Set.copyOf(jdbc.sql("SELECT account_id FROM estimation_reason WHERE round_id = :round")
+            .param("round", round).query(Long.class).list());
+    }
+
+    private static final String SELECT_ROUND = """
+            SELECT id, team_key, item_number, status, deck_kind, deck_unit, deck_cards, opened_by, opened_at, agreed_card
+            FROM estimation_round
+            """;
+
+    private Round round(ResultSet rs, int row) throws SQLException {
+        var cards = new ArrayList<Card>();
+        for (var entry : rs.getString("deck_cards").split(",")) {
+            var parts = entry.split("=");
+            cards.add(new Card(parts[0], new BigDecimal(parts[1])));
+        }
+        var deck = new Deck(Deck.Kind.of(rs.getString("deck_kind")).orElseThrow(),
+                Estimate.Unit.of(rs.getString("deck_unit")).orElseThrow(), cards);
+        var agreed = rs.getString("agreed_card");
+        return new Round(rs.getLong("id"), new ItemKey(rs.getString("team_key"), rs.getInt("item_number")),
+                Round.Status.valueOf(rs.getString("status").toUpperCase()), deck, List.of(),
+                agreed == null ? null : deck.card(agreed).orElse(null), rs.getString("opened_by"),
+                rs.getObject("opened_at", OffsetDateTime.class).toInstant());
+    }
+
+    private Round withVotes(Round round) {
+        var votes = jdbc.sql("""
+                SELECT account_id, voter_name, card FROM estimation_vote WHERE round_id = :round ORDER BY voter_name, account_id
+                """)
+            .param("round", round.id())
+            .query((rs, row) -> new Vote(rs.getLong("account_id"), rs.getString("voter_name"),
+                    round.deck().card(rs.getString("card")).orElse(Card.UNKNOWN)))
+            .list();
+        return new Round(round.id(), round.item(), round.status(), round.deck(), votes, round.agreed(), round.openedBy(),
+                round.openedAt());
+    }
+
+    private static List<BigDecimal> numbers(String text) {
+        return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(BigDecimal::new).toList();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.refinery.estimation;
+
+import java.util.List;
+
+import dev.refinery.backlog.ItemKey;
+
+/**
+ * The table of an item's planning poker, the same for everyone: the round, the seats, and after the reveal
+ * the cards and the statistics. Before the reveal it holds no card at all, so it cannot leak one.
+ */
+public record PokerBoard(String team, ItemKey item, Round.Status status, long round, int votes, List<Seat> seats,
+        Statistics statistics, Card agreed, String unit) {
+
+    public boolean open() {
+        return status == Round.Status.VOTING;
+    }
+
+    public boolean revealed() {
+        return status == Round.Status.REVEALED || status == Round.Status.AGREED;
+    }
+
+    public boolean noRound() {
+        return status == null;
+    }
+
+    public long voters() {
+        return seats.stream().filter(Seat::voter).count();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.refinery.estimation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import dev.refinery.backlog.ItemKey;
+import dev.refinery.shared.LiveUpdate;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/** Sends the poker table of an item to its live room, rendered once for everyone (it holds no hidden card). */
+@Component
+class PokerBroadcast {
+
+    private final TemplateEngine templates;
+    private final ApplicationEventPublisher events;
+
+    PokerBroadcast(TemplateEngine templates, ApplicationEventPublisher events) {
+        this.templates = templates;
+        this.events = events;
+    }
+
+    /** The live room of an item's poker: its team's room, then the item. */
+    static String room(ItemKey item) {
+        return "team:" + item.team() + ":poker-" + item.number();
+    }
+
+    void board(PokerBoard board) {
+        events.publishEvent(update(board));
+    }
+
+    LiveUpdate update(PokerBoard board) {
+        var html = new StringOutput();
+        templates.render("estimation/board.jte", Map.of("board", board), html);
+        return new LiveUpdate(room(board.item()), "board", html.toString());
+    }
+
+    List<LiveUpdate> updates(PokerBoard board) {
+        return List.of(update(board));
+    }
+}

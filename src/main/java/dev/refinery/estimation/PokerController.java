@@ -1,0 +1,124 @@
+package dev.refinery.estimation;
+
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.refinery.backlog.BacklogItems;
+import dev.refinery.identity.SignedInAccount;
+import dev.refinery.identity.Teams;
+import dev.refinery.shared.Rejected;
+
+/** The poker room of an item: the table comes live over SSE; each person's hand is their own fragment. */
+@Controller
+class PokerController {
+
+    private final PokerRounds rounds;
+    private final BacklogItems items;
+    private final Teams teams;
+
+    PokerController(PokerRounds rounds, BacklogItems items, Teams teams) {
+        this.rounds = rounds;
+        this.items = items;
+        this.teams = teams;
+    }
+
+    @GetMapping("/teams/{team}/items/{item}/poker")
+    String room(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item, Model model) {
+        var membership = teams.find(team, me.id());
+        var view = items.find(team, item, me.id());
+        model.addAttribute("page", new PokerPage(team, membership.team().name(), view,
+                rounds.settings(team, me.id()).hideAnchors(), rounds.board(team, item, me.id()), handOf(me, team, item, null)));
+        return "estimation/poker";
+    }
+
+    @GetMapping("/teams/{team}/items/{item}/poker/hand")
+    String hand(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item, Model model) {
+        model.addAttribute("hand", handOf(me, team, item, null));
+        return "estimation/hand";
+    }
+
+    @PostMapping("/teams/{team}/items/{item}/poker/rounds")
+    String open(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item) {
+        rounds.open(team, item, me.account());
+        return "redirect:/teams/" + team + "/items/" + item + "/poker";
+    }
+
+    @PostMapping("/teams/{team}/items/{item}/poker/vote")
+    String vote(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item,
+            @RequestParam long round, @RequestParam(defaultValue = "") String card,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        String error = null;
+        try {
+            rounds.cast(team, item, round, card, me.account());
+        }
+        catch (Rejected rejected) {
+            error = rejected.getMessage();
+        }
+        return answer(me, team, item, error, htmx, model);
+    }
+
+    @PostMapping("/teams/{team}/items/{item}/poker/reason")
+    String reason(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item,
+            @RequestParam long round, @RequestParam(defaultValue = "") String text,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        String error = null;
+        try {
+            rounds.explain(team, item, round, text, me.account());
+        }
+        catch (Rejected rejected) {
+            error = rejected.getMessage();
+        }
+        return answer(me, team, item, error, htmx, model);
+    }
+
+    @PostMapping("/teams/{team}/items/{item}/poker/reveal")
+    String reveal(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item,
+            @RequestParam long round) {
+        rounds.reveal(team, item, round, me.id());
+        return "redirect:/teams/" + team + "/items/" + item + "/poker";
+    }
+
+    @PostMapping("/teams/{team}/items/{item}/poker/agree")
+    String agree(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item,
+            @RequestParam long round, @RequestParam String card) {
+        rounds.agree(team, item, round, card, me.account());
+        return "redirect:/teams/" + team + "/items/" + item + "/poker";
+    }
+
+    private String answer(SignedInAccount me, String team, String item, String error, String htmx, Model model) {
+        if (htmx == null && error == null) {
+            return "redirect:/teams/" + team + "/items/" + item + "/poker";
+        }
+        model.addAttribute("hand", handOf(me, team, item, error));
+        return "estimation/hand";
+    }
+
+    private PokerHand handOf(SignedInAccount me, String team, String item, String error) {
+        var membership = teams.find(team, me.id());
+        var settings = rounds.settings(team, me.id());
+        var url = "/teams/" + team + "/items/" + item + "/poker";
+        var current = rounds.current(team, item, me.id());
+        if (current.isEmpty()) {
+            return new PokerHand(url, 0, false, false, List.of(), null, false, membership.facilitator(), false, null,
+                    List.of(), error);
+        }
+        var round = current.get();
+        var mine = rounds.myCard(team, item, round.id(), me.id()).orElse(null);
+        var statistics = round.revealed() ? round.statistics() : null;
+        var outlier = statistics != null && statistics.outliers().stream().anyMatch(v -> v.voter() == me.id().value());
+        var board = rounds.board(team, item, me.id());
+        var explained = board.seats().stream().anyMatch(seat -> seat.account() == me.id().value() && seat.explained());
+        return new PokerHand(url, round.id(), PokerRounds.votes(membership.role(), settings),
+                round.status() == Round.Status.VOTING, round.deck().hand(), mine, outlier && !explained,
+                membership.facilitator(), round.status() == Round.Status.REVEALED,
+                statistics == null ? null : statistics.suggested(), round.deck().cards(), error);
+    }
+}

@@ -1,0 +1,291 @@
+package dev.refinery.estimation;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.refinery.backlog.BacklogItems;
+import dev.refinery.backlog.Estimate;
+import dev.refinery.backlog.ItemKey;
+import dev.refinery.backlog.ItemPatch;
+import dev.refinery.identity.Account;
+import dev.refinery.identity.AccountId;
+import dev.refinery.identity.Member;
+import dev.refinery.identity.Membership;
+import dev.refinery.identity.Role;
+import dev.refinery.identity.TeamId;
+import dev.refinery.identity.Teams;
+import dev.refinery.shared.Forbidden;
+import dev.refinery.shared.NotFound;
+import dev.refinery.shared.Presence;
+import dev.refinery.shared.Rejected;
+
+/**
+ * Planning poker on a team's items. Votes stay on the server until the reveal: nothing this class returns
+ * before it holds another voter's card. The facilitator opens, reveals and agrees; facilitators and
+ * engineers vote (product managers when the team says so); observers watch. An agreed card becomes the
+ * item's estimate, with its history, and {@link EstimateAgreed} is published.
+ */
+@Component
+public class PokerRounds {
+
+    private final EstimationRepository repository;
+    private final BacklogItems items;
+    private final Teams teams;
+    private final Presence presence;
+    private final PokerBroadcast broadcast;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PokerRounds(EstimationRepository repository, BacklogItems items, Teams teams, Presence presence,
+            PokerBroadcast broadcast, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.items = items;
+        this.teams = teams;
+        this.presence = presence;
+        this.broadcast = broadcast;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public PokerSettings settings(String teamKey, AccountId viewer) {
+        return settings(teams.find(teamKey, viewer).team().id());
+    }
+
+    @Transactional
+    public PokerSettings save(String teamKey, PokerSettings settings, AccountId by) {
+        var team = facilitator(teamKey, by).team().id();
+        if (settings.kind() == Deck.Kind.CUSTOM && (settings.numbers().size() < 2 || settings.numbers().size() > 20
+                || settings.numbers().stream().anyMatch(n -> n.signum() < 0 || n.multiply(java.math.BigDecimal.TWO).stripTrailingZeros().scale() > 0
+                        || n.compareTo(java.math.BigDecimal.valueOf(999)) > 0)
+                || !settings.numbers().equals(settings.numbers().stream().sorted().distinct().toList()))) {
+            throw Rejected.invalid("numbers", "A custom deck has 2 to 20 different numbers from 0 to 999 in steps of 0.5, smallest first.");
+        }
+        if (settings.kind() == Deck.Kind.TSHIRT && settings.numbers().size() != Deck.TSHIRT_SIZES.size()) {
+            throw Rejected.invalid("numbers", "Give the points of each size, XS to XXL: six numbers.");
+        }
+        if (!repository.save(team.value(), settings)) {
+            throw Rejected.conflict("version", "Somebody changed the poker settings since you opened them: reload and try again.");
+        }
+        return settings(team);
+    }
+
+    /** The latest round of an item, if any. */
+    public Optional<Round> current(String teamKey, String itemKey, AccountId viewer) {
+        var team = teams.find(teamKey, viewer).team().id();
+        return repository.rounds(team.value(), key(teamKey, itemKey)).stream().findFirst().map(this::hidden);
+    }
+
+    /** Every round of an item, newest first; earlier rounds stay as they were. */
+    public List<Round> rounds(String teamKey, String itemKey, AccountId viewer) {
+        var team = teams.find(teamKey, viewer).team().id();
+        return repository.rounds(team.value(), key(teamKey, itemKey)).stream().map(this::hidden).toList();
+    }
+
+    public Round round(String teamKey, String itemKey, long round, AccountId viewer) {
+        var team = teams.find(teamKey, viewer).team().id();
+        return hidden(round(team, itemKey, round));
+    }
+
+    /** The viewer's own card in a round: theirs to see before the reveal, nobody else's. */
+    public Optional<Card> myCard(String teamKey, String itemKey, long round, AccountId viewer) {
+        var team = teams.find(teamKey, viewer).team().id();
+        return round(team, itemKey, round).voteOf(viewer.value()).map(Vote::card);
+    }
+
+    public PokerBoard board(String teamKey, String itemKey, AccountId viewer) {
+        var membership = teams.find(teamKey, viewer);
+        return board(membership.team().id(), key(teamKey, itemKey));
+    }
+
+    /** Opens a round on an item (a re-vote when there was one: the earlier round is kept). */
+    @Transactional
+    public Round open(String teamKey, String itemKey, Account by) {
+        var membership = facilitator(teamKey, by.id());
+        var item = items.find(teamKey, itemKey, by.id()).key();
+        var team = membership.team().id();
+        var id = repository.open(team.value(), item, settings(team).deck(), by.displayName(), clock.instant());
+        broadcast.board(board(team, item));
+        return hidden(repository.round(team.value(), id).orElseThrow());
+    }
+
+    /** A voter picks a card, or changes it, until the reveal. */
+    @Transactional
+    public void cast(String teamKey, String itemKey, long roundId, String face, Account by) {
+        var membership = teams.find(teamKey, by.id());
+        var team = membership.team().id();
+        var round = round(team, itemKey, roundId);
+        if (!votes(membership.role(), settings(team))) {
+            throw new Forbidden(membership.role() == Role.OBSERVER ? "Observers watch; they do not vote."
+                    : "Product managers sit out in this team; a facilitator can change that.");
+        }
+        var card = round.deck().card(face == null ? "" : face.strip())
+            .orElseThrow(() -> Rejected.invalid("card", "Pick a card of the deck: " + String.join(", ",
+                    round.deck().hand().stream().map(Card::face).toList()) + "."));
+        round.cast(new Vote(by.id().value(), by.displayName(), card));
+        repository.vote(roundId, new Vote(by.id().value(), by.displayName(), card), clock.instant());
+        var board = board(team, round.item());
+        if (settings(team).autoReveal() && everyPresentVoterVoted(board)) {
+            repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null);
+            board = board(team, round.item());
+        }
+        broadcast.board(board);
+    }
+
+    @Transactional
+    public void reveal(String teamKey, String itemKey, long roundId, AccountId by) {
+        var team = facilitator(teamKey, by).team().id();
+        var round = round(team, itemKey, roundId);
+        if (!repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null)) {
+            throw Rejected.conflict("round", "This round is not open for votes any more.");
+        }
+        broadcast.board(board(team, round.item()));
+    }
+
+    /**
+     * Agrees on a card: its value becomes the item's estimate (a T-shirt size its points), recorded in the
+     * item's history, and the round is done.
+     */
+    @Transactional
+    public Estimate agree(String teamKey, String itemKey, long roundId, String face, Account by) {
+        var team = facilitator(teamKey, by.id()).team().id();
+        var round = round(team, itemKey, roundId);
+        if (round.status() != Round.Status.REVEALED) {
+            throw Rejected.conflict("card", round.status() == Round.Status.VOTING ? "Reveal the cards before agreeing."
+                    : "This round is over: start a re-vote to estimate again.");
+        }
+        var card = round.deck().card(face == null ? "" : face.strip()).filter(Card::estimates)
+            .orElseThrow(() -> Rejected.invalid("card", "Agree on a card with a number: " + String.join(", ",
+                    round.deck().cards().stream().map(Card::face).toList()) + "."));
+        var estimate = Estimate.of(card.value(), round.deck().unit());
+        var item = items.find(teamKey, itemKey, by.id());
+        items.edit(teamKey, itemKey, item.item().version(), ItemPatch.empty().estimate(estimate), by);
+        repository.move(roundId, Round.Status.REVEALED, Round.Status.AGREED, card.face());
+        events.publishEvent(new EstimateAgreed(team.value(), round.item(), roundId, estimate));
+        broadcast.board(board(team, round.item()));
+        return estimate;
+    }
+
+    /**
+     * Keeps a voter's reason on the item as a risk: an outlier's "why 13?" becomes "Ana: 13 - the payment
+     * provider has no sandbox". Outliers of the round say it once; facilitators may add one of their own.
+     */
+    @Transactional
+    public void explain(String teamKey, String itemKey, long roundId, String text, Account by) {
+        var membership = teams.find(teamKey, by.id());
+        var team = membership.team().id();
+        var round = round(team, itemKey, roundId);
+        if (!round.revealed()) {
+            throw Rejected.conflict("text", "Reasons are asked for once the cards are revealed.");
+        }
+        var outlier = round.statistics().outliers().stream().filter(vote -> vote.voter() == by.id().value()).findFirst();
+        if (outlier.isEmpty() && !membership.facilitator()) {
+            throw new Forbidden("Only the outliers of a round, or a facilitator, add its risks.");
+        }
+        var reason = text == null ? "" : text.strip();
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw Rejected.invalid("text", "Say why in one line (up to 500 characters).");
+        }
+        if (outlier.isPresent()) {
+            if (repository.explainedBy(roundId).contains(by.id().value())) {
+                throw Rejected.conflict("text", "You have said why already.");
+            }
+            repository.explained(roundId, by.id().value());
+        }
+        items.raise(teamKey, itemKey, outlier.map(vote -> vote.card().face() + " - ").orElse("") + reason, by);
+        broadcast.board(board(team, round.item()));
+    }
+
+    /** Somebody came or went: the table shows it, and a round whose present voters have all voted reveals. */
+    @Transactional
+    public void seatsChanged(String teamKey, int itemNumber) {
+        var team = teams.team(teamKey).orElse(null);
+        if (team == null) {
+            return;
+        }
+        var item = new ItemKey(teamKey, itemNumber);
+        var board = board(team.id(), item);
+        if (board.open() && settings(team.id()).autoReveal() && everyPresentVoterVoted(board)
+                && board.seats().stream().anyMatch(seat -> seat.voter() && seat.present())) {
+            repository.move(board.round(), Round.Status.VOTING, Round.Status.REVEALED, null);
+            board = board(team.id(), item);
+        }
+        broadcast.board(board);
+    }
+
+    /** The board of an item, for a room that (re)connects; the caller has checked access. */
+    PokerBoard board(TeamId team, ItemKey item) {
+        var settings = settings(team);
+        var latest = repository.rounds(team.value(), item).stream().findFirst();
+        var present = presence.present(PokerBroadcast.room(item));
+        var explained = latest.map(round -> repository.explainedBy(round.id())).orElse(java.util.Set.of());
+        var statistics = latest.filter(Round::revealed).map(Round::statistics).orElse(null);
+        var outliers = new HashSet<Long>();
+        if (statistics != null) {
+            statistics.outliers().forEach(vote -> outliers.add(vote.voter()));
+        }
+        var seats = teams.roster(team).stream()
+            .sorted(java.util.Comparator.comparing((Member m) -> !votes(m.role(), settings)).thenComparing(Member::displayName))
+            .map(member -> {
+                var vote = latest.flatMap(round -> round.voteOf(member.account().value()));
+                var revealed = latest.map(Round::revealed).orElse(false);
+                return new Seat(member.account().value(), member.displayName(), member.role(), votes(member.role(), settings),
+                        present.contains(member.account().value()), vote.isPresent(),
+                        revealed ? vote.map(Vote::card).orElse(null) : null, outliers.contains(member.account().value()),
+                        explained.contains(member.account().value()));
+            })
+            .toList();
+        return new PokerBoard(item.team(), item, latest.map(Round::status).orElse(null), latest.map(Round::id).orElse(0L),
+                latest.map(round -> round.votes().size()).orElse(0), seats, statistics,
+                latest.map(Round::agreed).orElse(null), latest.map(round -> round.deck().unit().code()).orElse(""));
+    }
+
+    private static boolean everyPresentVoterVoted(PokerBoard board) {
+        var voters = board.seats().stream().filter(Seat::voter).toList();
+        var present = voters.stream().filter(Seat::present).toList();
+        var waitingFor = present.isEmpty() ? voters : present;
+        return !waitingFor.isEmpty() && waitingFor.stream().allMatch(Seat::voted);
+    }
+
+    static boolean votes(Role role, PokerSettings settings) {
+        return role == Role.FACILITATOR || role == Role.ENGINEER || role == Role.PM && settings.pmVotes();
+    }
+
+    private PokerSettings settings(TeamId team) {
+        return repository.settings(team.value()).orElse(PokerSettings.DEFAULT);
+    }
+
+    private Membership facilitator(String teamKey, AccountId by) {
+        var membership = teams.find(teamKey, by);
+        if (!membership.facilitator()) {
+            throw new Forbidden("Only a facilitator opens, reveals and agrees on rounds.");
+        }
+        return membership;
+    }
+
+    private Round round(TeamId team, String itemKey, long id) {
+        return repository.round(team.value(), id)
+            .filter(round -> round.item().toString().equals(itemKey))
+            .orElseThrow(() -> new NotFound("No round " + id + " on " + itemKey + "."));
+    }
+
+    /** A round without its cards until it is revealed; who voted stays. */
+    private Round hidden(Round round) {
+        if (round.revealed()) {
+            return round;
+        }
+        return new Round(round.id(), round.item(), round.status(), round.deck(),
+                round.votes().stream().map(vote -> new Vote(vote.voter(), vote.name(), null)).toList(), round.agreed(),
+                round.openedBy(), round.openedAt());
+    }
+
+    private static ItemKey key(String teamKey, String itemKey) {
+        return ItemKey.parse(itemKey).filter(key -> key.team().equals(teamKey))
+            .orElseThrow(() -> new NotFound("No item " + itemKey + " in " + teamKey + "."));
+    }
+}
