@@ -22,6 +22,7 @@ CREATE TABLE estimation_round (
     deck_cards  VARCHAR(1000) NOT NULL,
     opened_by   VARCHAR(80)   NOT NULL,
     opened_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    revealed    BOOLEAN       NOT NULL DEFAULT FALSE,
     agreed_card VARCHAR(10),
     version     INTEGER       NOT NULL DEFAULT 0,
     CONSTRAINT estimation_round_status CHECK (status IN ('voting', 'revealed', 'agreed', 'closed'))

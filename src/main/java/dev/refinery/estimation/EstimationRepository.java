@@ -129,7 +129,8 @@ class EstimationRepository {
     /** Moves a round from one status to the next; false when it was not in {@code from} any more. */
     boolean move(long round, Round.Status from, Round.Status to, String agreed) {
         return jdbc.sql("""
-                UPDATE estimation_round SET status = :to, agreed_card = :agreed, version = version + 1
+                UPDATE estimation_round
+                SET status = :to, agreed_card = :agreed, revealed = revealed OR :to = 'revealed', version = version + 1
                 WHERE id = :round AND status = :from
                 """)
             .param("to", to.code()).param("agreed", agreed, java.sql.Types.VARCHAR)
@@ -148,7 +149,7 @@ class EstimationRepository {
     }
 
     private static final String SELECT_ROUND = """
-            SELECT id, team_key, item_number, status, deck_kind, deck_unit, deck_cards, opened_by, opened_at, agreed_card
+            SELECT id, team_key, item_number, status, deck_kind, deck_unit, deck_cards, opened_by, opened_at, agreed_card, revealed
             FROM estimation_round
             """;
 
@@ -162,7 +163,7 @@ class EstimationRepository {
                 Estimate.Unit.of(rs.getString("deck_unit")).orElseThrow(), cards);
         var agreed = rs.getString("agreed_card");
         return new Round(rs.getLong("id"), new ItemKey(rs.getString("team_key"), rs.getInt("item_number")),
-                Round.Status.valueOf(rs.getString("status").toUpperCase()), deck, List.of(),
+                Round.Status.valueOf(rs.getString("status").toUpperCase()), rs.getBoolean("revealed"), deck, List.of(),
                 agreed == null ? null : deck.card(agreed).orElse(null), rs.getString("opened_by"),
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant());
     }
@@ -175,8 +176,8 @@ class EstimationRepository {
             .query((rs, row) -> new Vote(rs.getLong("account_id"), rs.getString("voter_name"),
                     round.deck().card(rs.getString("card")).orElse(Card.UNKNOWN)))
             .list();
-        return new Round(round.id(), round.item(), round.status(), round.deck(), votes, round.agreed(), round.openedBy(),
-                round.openedAt());
+        return new Round(round.id(), round.item(), round.status(), round.shown(), round.deck(), votes, round.agreed(),
+                round.openedBy(), round.openedAt());
     }
 
     private static List<BigDecimal> numbers(String text) {

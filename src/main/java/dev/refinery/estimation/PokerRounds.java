@@ -279,7 +279,7 @@ public class PokerRounds {
         if (round.revealed()) {
             return round;
         }
-        return new Round(round.id(), round.item(), round.status(), round.deck(),
+        return new Round(round.id(), round.item(), round.status(), false, round.deck(),
                 round.votes().stream().map(vote -> new Vote(vote.voter(), vote.name(), null)).toList(), round.agreed(),
                 round.openedBy(), round.openedAt());
     }

@@ -9,8 +9,8 @@ import dev.refinery.backlog.ItemKey;
 import dev.refinery.shared.Rejected;
 
 /** A round of planning poker on one item: hidden votes until the reveal, then an agreed card. */
-public record Round(long id, ItemKey item, Status status, Deck deck, List<Vote> votes, Card agreed, String openedBy,
-        Instant openedAt) {
+public record Round(long id, ItemKey item, Status status, boolean shown, Deck deck, List<Vote> votes, Card agreed,
+        String openedBy, Instant openedAt) {
 
     public enum Status {
         VOTING, REVEALED, AGREED, CLOSED;
@@ -29,11 +29,13 @@ public record Round(long id, ItemKey item, Status status, Deck deck, List<Vote> 
             throw Rejected.conflict("card", "The cards of this round are revealed: votes are closed. Start a re-vote to vote again.");
         }
         var others = votes.stream().filter(v -> v.voter() != vote.voter());
-        return new Round(id, item, status, deck, Stream.concat(others, Stream.of(vote)).toList(), agreed, openedBy, openedAt);
+        return new Round(id, item, status, shown, deck, Stream.concat(others, Stream.of(vote)).toList(), agreed, openedBy,
+                openedAt);
     }
 
+    /** Whether its cards have been shown: revealed, agreed, or closed by a re-vote after the reveal. */
     public boolean revealed() {
-        return status == Status.REVEALED || status == Status.AGREED;
+        return shown || status == Status.REVEALED || status == Status.AGREED;
     }
 
     public Optional<Vote> voteOf(long voter) {

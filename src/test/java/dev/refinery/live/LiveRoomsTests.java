@@ -10,6 +10,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.refinery.identity.Account;
+import dev.refinery.shared.EventStream;
 import dev.refinery.identity.Accounts;
 import dev.refinery.identity.NewAccount;
 import dev.refinery.identity.NewMember;

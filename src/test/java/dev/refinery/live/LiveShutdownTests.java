@@ -12,6 +12,7 @@ import dev.refinery.identity.Accounts;
 import dev.refinery.identity.NewAccount;
 import dev.refinery.identity.NewTeam;
 import dev.refinery.identity.Teams;
+import dev.refinery.shared.EventStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.refinery.live;
+package dev.refinery.shared;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,13 +15,13 @@ import java.util.function.Predicate;
  * A client of one Server-Sent Event stream over real HTTP, as a browser's EventSource would hold it: it
  * collects what arrives, and knows when the server has ended the stream.
  */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
     private final StringBuffer received = new StringBuffer();
     private final CompletableFuture<Void> ended;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    EventStream(String url, String email, String password) {
+    public EventStream(String url, String email, String password) {
         var credentials = Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
         var request = HttpRequest.newBuilder(URI.create(url))
             .header("Accept", "text/event-stream")
@@ -37,7 +37,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** Waits until what was received satisfies the condition; fails with what was received otherwise. */
-    String await(Predicate<String> condition, Duration within) throws InterruptedException {
+    public String await(Predicate<String> condition, Duration within) throws InterruptedException {
         var deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.test(received.toString())) {
@@ -48,11 +48,11 @@ final class EventStream implements AutoCloseable {
         throw new AssertionError("Not received within " + within + "; got:\n" + received);
     }
 
-    String received() {
+    public String received() {
         return received.toString();
     }
 
-    boolean endedWithin(Duration duration) {
+    public boolean endedWithin(Duration duration) {
         try {
             ended.get(duration.toMillis(), TimeUnit.MILLISECONDS);
             return true;

@@ -1,0 +1,4 @@
+package dev.refinery.estimation;
+
+class PokerApiOnH2Tests extends PokerApiTests {
+}
