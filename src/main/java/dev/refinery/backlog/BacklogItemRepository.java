@@ -215,6 +215,18 @@ class BacklogItemRepository {
             .update();
     }
 
+    Map<Long, Integer> riskCounts(List<BacklogItemId> items) {
+        var counts = new HashMap<Long, Integer>();
+        if (!items.isEmpty()) {
+            jdbc.sql("SELECT item_id, COUNT(*) AS risks FROM backlog_item_risk WHERE item_id IN (:items) GROUP BY item_id")
+                .param("items", items.stream().map(BacklogItemId::value).toList())
+                .query(rs -> {
+                    counts.put(rs.getLong("item_id"), rs.getInt("risks"));
+                });
+        }
+        return counts;
+    }
+
     List<Risk> risks(BacklogItemId item) {
         return jdbc.sql("""
                 SELECT risk_text, author, raised_at

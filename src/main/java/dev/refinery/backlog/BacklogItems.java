@@ -87,6 +87,14 @@ public class BacklogItems {
         return items.related(context, item(context, itemKey).id());
     }
 
+    /** How many risks each of these items carries (items without any are left out). */
+    public Map<BacklogItemId, Integer> riskCounts(String teamKey, List<BacklogItemId> ids, AccountId viewer) {
+        access.reader(teamKey, viewer);
+        var counts = new java.util.HashMap<BacklogItemId, Integer>();
+        items.riskCounts(ids).forEach((id, count) -> counts.put(new BacklogItemId(id), count));
+        return counts;
+    }
+
     public List<Risk> risks(String teamKey, String itemKey, AccountId viewer) {
         var context = context(access.reader(teamKey, viewer));
         return items.risks(item(context, itemKey).id());

@@ -65,11 +65,12 @@ public class PriorityQueues {
         var slice = lines.subList((shown - 1) * PAGE_SIZE, Math.min(lines.size(), shown * PAGE_SIZE));
         var ids = slice.stream().map(i -> ranked.ranked().get(i).item().id()).toList();
         var views = items.find(teamKey, ids, viewer);
+        var risks = items.riskCounts(teamKey, ids, viewer);
         var entries = new ArrayList<QueueEntry>();
         for (int i = 0; i < slice.size(); i++) {
             var entry = ranked.ranked().get(slice.get(i));
             var view = views.stream().filter(v -> v.key().equals(entry.item().key())).findFirst().orElse(null);
-            entries.add(entry(slice.get(i) + 1, entry, view));
+            entries.add(entry(slice.get(i) + 1, entry, view, risks.getOrDefault(entry.item().id(), 0)));
         }
         return new QueuePage(ranked.model(), entries, lines.size(), shown, pages);
     }
@@ -149,11 +150,11 @@ public class PriorityQueues {
             .orElseThrow(() -> Rejected.invalid(field, "There is no open item " + key + " in the queue."));
     }
 
-    private static QueueEntry entry(int position, Ranked ranked, ItemView view) {
+    private static QueueEntry entry(int position, Ranked ranked, ItemView view, int risks) {
         var item = ranked.item();
         var score = ranked.score();
         return new QueueEntry(position, item.key(), item.title(), score.value(), score.terms(), score.explanation(),
                 score.band(), ranked.pin() != null, score.missing(), item.status(), item.estimate(), item.deadline(),
-                score.overdue(), item.workstream(), view == null ? null : view.readiness());
+                score.overdue(), item.workstream(), view == null ? null : view.readiness(), risks);
     }
 }

@@ -26,11 +26,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class QueueApiController {
 
     record Entry(int position, String key, String title, BigDecimal score, List<Term> terms, String explanation, Band band,
-            boolean pinned, List<String> missing) {
+            boolean pinned, List<String> missing, int risks) {
 
         static Entry of(QueueEntry entry) {
             return new Entry(entry.position(), entry.key().toString(), entry.title(), entry.score(), entry.terms(),
-                    entry.explanation(), entry.band(), entry.pinned(), entry.missing());
+                    entry.explanation(), entry.band(), entry.pinned(), entry.missing(), entry.risks());
         }
     }
 

@@ -59,14 +59,16 @@ class QueuePagesTests {
     }
 
     @Test
-    void showsTheQueueInBandsWithEachScoreExplained() {
-        item("Valuable", "1", 8);
+    void showsTheQueueInBandsWithEachScoreExplainedAndTheRisksRaised() {
+        var valuable = item("Valuable", "1", 8);
         item("Unestimated", null, 9);
+        items.raise(team, valuable, "The provider has no sandbox", ana);
 
         assertThat(mvc.get().uri("/teams/" + team + "/queue").with(user(people.signedIn(ana))))
             .hasStatusOk().bodyText()
             .contains("<html", "Ranked by", "WSJF 48 = (8 + 8 + 8) / 0.5 d", "Business value 8 / 0.5 d: <strong>+16</strong>")
-            .contains("Needs estimate or input", "Needs an estimate.", "/webjars/sortablejs/Sortable.min.js");
+            .contains("Needs estimate or input", "Needs an estimate.", "/webjars/sortablejs/Sortable.min.js")
+            .contains("<span class=\"tag risk-count\">1 risk</span>");
         assertThat(mvc.get().uri("/teams/" + team + "/queue").with(user(people.signedIn(ana))).header("HX-Request", "true"))
             .hasStatusOk().bodyText().doesNotContain("<html")
             .satisfies(html -> assertThat(html.strip()).startsWith("<div id=\"queue\">"));
