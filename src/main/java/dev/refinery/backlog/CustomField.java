@@ -3,16 +3,17 @@ package dev.refinery.backlog;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.refinery.shared.Coded;
+
 /** A field a team adds to its template, with whether an item needs it filled to be ready. */
 public record CustomField(Long id, String name, Type type, List<String> options, boolean requiredForReady) {
 
-    public enum Type {
+    public enum Type implements Coded {
         TEXT("text", "Text"), NUMBER("number", "Number"), SELECT("select", "Single select"), DATE("date", "Date"),
         CHECKBOX("checkbox", "Checkbox");
 
@@ -24,6 +25,8 @@ public record CustomField(Long id, String name, Type type, List<String> options,
             this.label = label;
         }
 
+        @Override
+
         @JsonValue
         public String code() {
             return code;
@@ -34,7 +37,7 @@ public record CustomField(Long id, String name, Type type, List<String> options,
         }
 
         public static Optional<Type> of(String code) {
-            return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
+            return Coded.of(values(), code);
         }
     }
 

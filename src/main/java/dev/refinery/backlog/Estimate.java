@@ -1,12 +1,13 @@
 package dev.refinery.backlog;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.refinery.shared.Coded;
 
 /**
  * An agreed estimate: a value in points or days, kept in halves (a half day is 1), or an outcome that is
@@ -17,7 +18,7 @@ public record Estimate(BigDecimal value, Unit unit, Outcome outcome) {
 
     public static final int MAX_HALVES = 1998;
 
-    public enum Unit {
+    public enum Unit implements Coded {
         POINTS("points", "pt"), DAYS("days", "d");
 
         private final String code;
@@ -27,6 +28,8 @@ public record Estimate(BigDecimal value, Unit unit, Outcome outcome) {
             this.code = code;
             this.symbol = symbol;
         }
+
+        @Override
 
         @JsonValue
         public String code() {
@@ -38,11 +41,11 @@ public record Estimate(BigDecimal value, Unit unit, Outcome outcome) {
         }
 
         public static Optional<Unit> of(String code) {
-            return Arrays.stream(values()).filter(unit -> unit.code.equals(code)).findFirst();
+            return Coded.of(values(), code);
         }
     }
 
-    public enum Outcome {
+    public enum Outcome implements Coded {
         UNKNOWN("unknown", "?"), TOO_BIG("too-big-split", "too big, split it");
 
         private final String code;
@@ -52,6 +55,8 @@ public record Estimate(BigDecimal value, Unit unit, Outcome outcome) {
             this.code = code;
             this.label = label;
         }
+
+        @Override
 
         @JsonValue
         public String code() {
@@ -63,7 +68,7 @@ public record Estimate(BigDecimal value, Unit unit, Outcome outcome) {
         }
 
         public static Optional<Outcome> of(String code) {
-            return Arrays.stream(values()).filter(outcome -> outcome.code.equals(code)).findFirst();
+            return Coded.of(values(), code);
         }
     }
 

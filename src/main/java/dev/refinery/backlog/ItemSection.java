@@ -1,10 +1,11 @@
 package dev.refinery.backlog;
 
-import java.util.Arrays;
 import java.util.Optional;
 
+import dev.refinery.shared.Coded;
+
 /** The parts of the item page that are edited in place, each with its own small form. */
-public enum ItemSection {
+public enum ItemSection implements Coded {
     TITLE("title", "Title"),
     DESCRIPTION("description", "Description"),
     TECHNICAL_NOTES("technical-notes", "Technical notes"),
@@ -23,6 +24,7 @@ public enum ItemSection {
         this.heading = heading;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -32,6 +34,6 @@ public enum ItemSection {
     }
 
     public static Optional<ItemSection> of(String code) {
-        return Arrays.stream(values()).filter(section -> section.code.equals(code)).findFirst();
+        return Coded.of(values(), code);
     }
 }

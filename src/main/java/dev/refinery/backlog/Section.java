@@ -1,12 +1,13 @@
 package dev.refinery.backlog;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.refinery.shared.Coded;
+
 /** A section of the template that a team's Definition of Ready can require to be filled. */
-public enum Section {
+public enum Section implements Coded {
     DESCRIPTION("description", "description"),
     TECHNICAL_NOTES("technicalNotes", "technical notes"),
     ACCEPTANCE_CRITERIA("acceptanceCriteria", "acceptance criteria"),
@@ -24,6 +25,8 @@ public enum Section {
         this.label = label;
     }
 
+    @Override
+
     @JsonValue
     public String code() {
         return code;
@@ -34,6 +37,6 @@ public enum Section {
     }
 
     public static Optional<Section> of(String code) {
-        return Arrays.stream(values()).filter(section -> section.code.equals(code)).findFirst();
+        return Coded.of(values(), code);
     }
 }

@@ -1,12 +1,13 @@
 package dev.refinery.backlog;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.refinery.shared.Coded;
+
 /** Where an item is in its life. {@code ready} is allowed only when the Definition of Ready is met. */
-public enum Status {
+public enum Status implements Coded {
     DRAFT("draft", "Draft"),
     NEEDS_REFINEMENT("needs-refinement", "Needs refinement"),
     READY("ready", "Ready"),
@@ -22,6 +23,8 @@ public enum Status {
         this.label = label;
     }
 
+    @Override
+
     @JsonValue
     public String code() {
         return code;
@@ -32,6 +35,6 @@ public enum Status {
     }
 
     public static Optional<Status> of(String code) {
-        return Arrays.stream(values()).filter(status -> status.code.equals(code)).findFirst();
+        return Coded.of(values(), code);
     }
 }

@@ -8,12 +8,14 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.refinery.shared.Coded;
+
 import dev.refinery.backlog.Estimate;
 
 /** The cards a team votes with, in order, plus "?" and "pass"; the deck's unit is the estimate's unit. */
 public record Deck(Kind kind, Estimate.Unit unit, List<Card> cards) {
 
-    public enum Kind {
+    public enum Kind implements Coded {
         FIBONACCI("fibonacci", "Fibonacci", "0, ½, 1, 2, 3, 5, 8, 13, 20, 40, 100"),
         MODIFIED_FIBONACCI("modified-fibonacci", "Modified Fibonacci", "0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89"),
         TSHIRT("tshirt", "T-shirt", "XS, S, M, L, XL, XXL (mapped to points)"),
@@ -31,6 +33,8 @@ public record Deck(Kind kind, Estimate.Unit unit, List<Card> cards) {
             this.faces = faces;
         }
 
+        @Override
+
         @JsonValue
         public String code() {
             return code;
@@ -45,7 +49,7 @@ public record Deck(Kind kind, Estimate.Unit unit, List<Card> cards) {
         }
 
         public static Optional<Kind> of(String code) {
-            return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst();
+            return Coded.of(values(), code);
         }
     }
 

@@ -1,15 +1,17 @@
 package dev.refinery.identity;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.refinery.shared.Coded;
+
 /** What a member does in a team. Facilitators run meetings and manage members; observers never vote. */
-public enum Role {
+public enum Role implements Coded {
     FACILITATOR, PM, ENGINEER, OBSERVER;
 
+    @Override
     @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -25,6 +27,6 @@ public enum Role {
     }
 
     static Optional<Role> of(String code) {
-        return Arrays.stream(values()).filter(role -> role.code().equals(code)).findFirst();
+        return Coded.of(values(), code);
     }
 }

@@ -1,16 +1,17 @@
 package dev.refinery.prioritization;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.refinery.shared.Coded;
+
 import dev.refinery.backlog.Importance;
 
 /** The scoring models a team chooses from, each with the importance inputs its items must carry. */
-public enum ModelKind {
+public enum ModelKind implements Coded {
     WSJF("wsjf", "WSJF", "(business value + time criticality + risk reduction) / job size", true, Importance.DEFAULT),
     RICE("rice", "RICE", "reach × impact × confidence / effort", true, List.of(
             Importance.whole("reach", "Reach", "People or events it touches per quarter.", 0, 1_000_000_000),
@@ -39,6 +40,8 @@ public enum ModelKind {
         this.inputs = inputs;
     }
 
+    @Override
+
     @JsonValue
     public String code() {
         return code;
@@ -62,6 +65,6 @@ public enum ModelKind {
     }
 
     public static Optional<ModelKind> of(String code) {
-        return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst();
+        return Coded.of(values(), code);
     }
 }
