@@ -106,6 +106,14 @@ class EstimationRepository {
             .map(this::withVotes);
     }
 
+    /**
+     * Locks a round until the transaction ends, so that votes, reveals and agreements on it take turns and each
+     * sees the votes committed before it (two last votes at once would otherwise each miss the other).
+     */
+    void lock(long round) {
+        jdbc.sql("SELECT id FROM estimation_round WHERE id = :round FOR UPDATE").param("round", round).query(Long.class).optional();
+    }
+
     void vote(long round, Vote vote, Instant at) {
         var updated = jdbc.sql("""
                 UPDATE estimation_vote SET card = :card, voter_name = :name, voted_at = :at

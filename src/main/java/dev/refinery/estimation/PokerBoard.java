@@ -23,6 +23,12 @@ public record PokerBoard(String team, ItemKey item, Round.Status status, long ro
         return status == null;
     }
 
+    /** "3 pt", or "M = 5 pt" for a T-shirt size. */
+    public String agreedEstimate() {
+        var value = Deck.face(agreed.value()) + " " + unit;
+        return agreed.face().equals(Deck.face(agreed.value())) ? value : agreed.face() + " = " + value;
+    }
+
     public long voters() {
         return seats.stream().filter(Seat::voter).count();
     }

@@ -119,6 +119,7 @@ public class PokerRounds {
     public void cast(String teamKey, String itemKey, long roundId, String face, Account by) {
         var membership = teams.find(teamKey, by.id());
         var team = membership.team().id();
+        repository.lock(roundId);
         var round = round(team, itemKey, roundId);
         if (!votes(membership.role(), settings(team))) {
             throw new Forbidden(membership.role() == Role.OBSERVER ? "Observers watch; they do not vote."
@@ -140,6 +141,7 @@ public class PokerRounds {
     @Transactional
     public void reveal(String teamKey, String itemKey, long roundId, AccountId by) {
         var team = facilitator(teamKey, by).team().id();
+        repository.lock(roundId);
         var round = round(team, itemKey, roundId);
         if (!repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null)) {
             throw Rejected.conflict("round", "This round is not open for votes any more.");
@@ -154,6 +156,7 @@ public class PokerRounds {
     @Transactional
     public Estimate agree(String teamKey, String itemKey, long roundId, String face, Account by) {
         var team = facilitator(teamKey, by.id()).team().id();
+        repository.lock(roundId);
         var round = round(team, itemKey, roundId);
         if (round.status() != Round.Status.REVEALED) {
             throw Rejected.conflict("card", round.status() == Round.Status.VOTING ? "Reveal the cards before agreeing."
@@ -210,6 +213,10 @@ public class PokerRounds {
         }
         var item = new ItemKey(teamKey, itemNumber);
         var board = board(team.id(), item);
+        if (board.open()) {
+            repository.lock(board.round());
+            board = board(team.id(), item);
+        }
         if (board.open() && settings(team.id()).autoReveal() && everyPresentVoterVoted(board)
                 && board.seats().stream().anyMatch(seat -> seat.voter() && seat.present())) {
             repository.move(board.round(), Round.Status.VOTING, Round.Status.REVEALED, null);
@@ -242,7 +249,7 @@ public class PokerRounds {
             .toList();
         return new PokerBoard(item.team(), item, latest.map(Round::status).orElse(null), latest.map(Round::id).orElse(0L),
                 latest.map(round -> round.votes().size()).orElse(0), seats, statistics,
-                latest.map(Round::agreed).orElse(null), latest.map(round -> round.deck().unit().code()).orElse(""));
+                latest.map(Round::agreed).orElse(null), latest.map(round -> round.deck().unit().symbol()).orElse(""));
     }
 
     private static boolean everyPresentVoterVoted(PokerBoard board) {

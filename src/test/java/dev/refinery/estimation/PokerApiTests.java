@@ -153,6 +153,33 @@ abstract class PokerApiTests {
         assertThat(names(get(fay, second), true)).isEmpty();
     }
 
+    @Test
+    void revealsByItselfWhenTheLastTwoVotersVoteAtTheSameMoment() throws Exception {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            var round = open();
+            vote(fay, round, "3");
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var voters = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = voters.submit(() -> {
+                    start.await();
+                    return vote(ben, round, "5").getResponse().getStatus();
+                });
+                var second = voters.submit(() -> {
+                    start.await();
+                    return vote(cleo, round, "5").getResponse().getStatus();
+                });
+                start.countDown();
+                assertThat(first.get()).isEqualTo(204);
+                assertThat(second.get()).isEqualTo(204);
+            }
+            finally {
+                voters.shutdown();
+            }
+            assertThat(get(fay, round).get("status").asString()).as("attempt " + attempt).isEqualTo("revealed");
+        }
+    }
+
     private long open() {
         var result = post(fay, "", "{}");
         assertThat(result).hasStatus(HttpStatus.CREATED);

@@ -1,0 +1,26 @@
+package dev.refinery.meeting;
+
+import java.util.List;
+
+import dev.refinery.backlog.ItemView;
+import dev.refinery.backlog.Workstream;
+import dev.refinery.shared.FieldErrors;
+
+/** The read models of the session pages. */
+public final class SessionPages {
+
+    private SessionPages() {
+    }
+
+    public record ListPage(String team, String teamName, List<RefinementSession> sessions, List<Workstream> workstreams,
+            SessionPlan plan, FieldErrors errors, boolean canPlan) {
+    }
+
+    public record SessionPage(String team, String teamName, Agenda agenda, List<ItemView> suggestions, boolean canEdit,
+            boolean hidesEstimates, FieldErrors errors, String itemKey) {
+
+        public String url() {
+            return "/teams/" + team + "/sessions/" + agenda.session().id();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.refinery.meeting;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the planning form and the API send to plan a session, as text, checked all at once. */
+public record SessionPlan(String title, String workstream, String goal, String startsAt, String durationMinutes,
+        String facilitator) {
+
+    Map<String, String> problems() {
+        var problems = new LinkedHashMap<String, String>();
+        if (title == null || title.isBlank() || title.strip().length() > 120) {
+            problems.put("title", "Give the session a title of 1 to 120 characters.");
+        }
+        if (goal != null && goal.strip().length() > 300) {
+            problems.put("goal", "A goal is one sentence: at most 300 characters.");
+        }
+        if (start() == null) {
+            problems.put("startsAt", "When does it start? A date and time like 2026-12-01T10:00.");
+        }
+        var minutes = minutes();
+        if (minutes == null || minutes < 15 || minutes > 480) {
+            problems.put("durationMinutes", "A session lasts 15 to 480 minutes.");
+        }
+        return problems;
+    }
+
+    LocalDateTime start() {
+        try {
+            return startsAt == null ? null : LocalDateTime.parse(startsAt.strip());
+        }
+        catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
+    Integer minutes() {
+        try {
+            return durationMinutes == null ? null : Integer.valueOf(durationMinutes.strip());
+        }
+        catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    public static SessionPlan blank() {
+        return new SessionPlan("", "", "", "", "60", "");
+    }
+}

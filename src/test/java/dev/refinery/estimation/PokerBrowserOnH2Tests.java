@@ -1,0 +1,4 @@
+package dev.refinery.estimation;
+
+class PokerBrowserOnH2Tests extends PokerBrowserTests {
+}

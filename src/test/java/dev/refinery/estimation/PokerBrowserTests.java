@@ -1,0 +1,218 @@
+package dev.refinery.estimation;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import dev.refinery.backlog.BacklogItems;
+import dev.refinery.backlog.ItemPatch;
+import dev.refinery.identity.Accounts;
+import dev.refinery.identity.NewMember;
+import dev.refinery.identity.NewTeam;
+import dev.refinery.identity.People;
+import dev.refinery.identity.Teams;
+import dev.refinery.shared.Browser;
+import dev.refinery.shared.BrowserAvailable;
+import dev.refinery.shared.Presence;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A round of planning poker with four people at the table, each in a browser of their own (on each
+ * database): hidden votes, the reveal by itself once every present voter has voted, an outlier's reason kept
+ * as a risk, and the agreed card as the item's estimate.
+ */
+@ExtendWith(BrowserAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class PokerBrowserTests {
+
+    static Browser browser;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    BacklogItems items;
+
+    @Autowired
+    Presence presence;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void votesRevealsByItselfHearsTheOutlierAndAgrees() {
+        var people = new People(accounts, null);
+        var fay = people.someone("Fay");
+        var ben = people.someone("Ben");
+        var cleo = people.someone("Cleo");
+        var olga = people.someone("Olga");
+        var key = People.newKey();
+        teams.create(new NewTeam("Payments", key), fay.id());
+        teams.add(key, new NewMember(ben.email(), "engineer"), fay.id());
+        teams.add(key, new NewMember(cleo.email(), "engineer"), fay.id());
+        teams.add(key, new NewMember(olga.email(), "observer"), fay.id());
+        var item = items.create(key, ItemPatch.empty().title("Pay by bank transfer"), fay).key();
+        var poker = "/teams/" + key + "/items/" + item + "/poker";
+
+        try (var fayContext = browser.person(base()); var benContext = browser.person(base());
+                var cleoContext = browser.person(base()); var olgaContext = browser.person(base())) {
+            var fayPage = browser.signIn(fayContext, fay.email(), People.PASSWORD);
+            var benPage = browser.signIn(benContext, ben.email(), People.PASSWORD);
+            var cleoPage = browser.signIn(cleoContext, cleo.email(), People.PASSWORD);
+            var olgaPage = browser.signIn(olgaContext, olga.email(), People.PASSWORD);
+            var everyone = new Page[] { fayPage, benPage, cleoPage, olgaPage };
+
+            for (var page : everyone) {
+                page.navigate(poker);
+                assertThat(page.locator("#board")).containsText("No round yet");
+            }
+            assertThat(fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a round"))).isVisible();
+            for (var page : new Page[] { benPage, cleoPage, olgaPage }) {
+                assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a round"))).hasCount(0);
+            }
+            // Before a round the table lists nobody: the server says when all four streams are open.
+            awaitPresent(fayPage, PokerBroadcast.room(item), 4);
+
+            fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a round")).click();
+            for (var page : everyone) {
+                assertThat(page.locator("#round-status")).hasText("Voting: 0 of 3 voted");
+                var seats = page.locator("#board .seat");
+                assertThat(seats.locator(".seat-name")).hasText(new String[] { "Ben", "Cleo", "Fay", "Olga" });
+                assertThat(page.locator("#board .seat.away")).hasCount(0);
+                assertThat(page.locator("#board")).not().containsText("away");
+                assertThat(seats.filter(new Locator.FilterOptions().setHasText("Olga"))).containsText("observing");
+                assertThat(page.locator("#board .tick")).hasCount(0);
+            }
+            for (var page : new Page[] { fayPage, benPage, cleoPage }) {
+                assertThat(page.locator("#hand button.poker-card")).hasText(new String[] { "0", "½", "1", "2", "3", "5",
+                        "8", "13", "20", "40", "100", "?", "pass" });
+            }
+            assertThat(fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal"))).isVisible();
+            assertThat(fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a round"))).hasCount(0);
+            assertThat(olgaPage.locator("#hand")).hasText("You are observing this round.");
+            assertThat(olgaPage.locator("button.poker-card")).hasCount(0);
+
+            card(benPage, "13").click();
+            assertThat(card(benPage, "13")).hasAttribute("aria-pressed", "true");
+            for (var page : everyone) {
+                assertThat(page.locator("#round-status")).hasText("Voting: 1 of 3 voted");
+                assertThat(seat(page, "Ben")).containsText("✓ voted");
+            }
+            card(cleoPage, "3").click();
+            assertThat(card(cleoPage, "3")).hasAttribute("aria-pressed", "true");
+            for (var page : everyone) {
+                assertThat(page.locator("#round-status")).hasText("Voting: 2 of 3 voted");
+                assertThat(seat(page, "Ben")).containsText("✓ voted");
+                assertThat(seat(page, "Cleo")).containsText("✓ voted");
+                assertThat(seat(page, "Fay")).containsText("thinking…");
+            }
+            // Votes stay hidden until the reveal: no card face anywhere, and nobody else's number on the table.
+            for (var page : everyone) {
+                assertThat(page.locator("body .card-face")).hasCount(0);
+                assertThat(page.locator("#statistics")).hasCount(0);
+            }
+            assertThat(fayPage.locator("#board")).not().containsText("13");
+            assertThat(cleoPage.locator("#board")).not().containsText("13");
+            assertThat(benPage.locator("#board")).not().containsText("13");
+            assertThat(olgaPage.locator("body")).not().containsText("13");
+            assertThat(fayPage.locator("#hand .chosen")).hasCount(0);
+
+            card(fayPage, "3").click();
+            for (var page : everyone) {
+                assertThat(page.locator("#round-status")).hasText("Revealed");
+                assertThat(page.locator("#board .card-face")).hasText(new String[] { "13", "3", "3" });
+                assertThat(seat(page, "Ben").locator(".card-face")).hasText("13");
+                assertThat(seat(page, "Ben")).hasClass(Pattern.compile("\\boutlier\\b"));
+                var statistics = page.locator("#statistics");
+                assertThat(statistics.locator("dt")).hasText(new String[] { "Median", "Mean", "Spread", "Consensus", "Suggested" });
+                assertThat(statistics.locator("dd")).hasText(new String[] { "3", "6.33", "3 to 13 (3 steps)", "no", "3" });
+                assertThat(page.locator("#board .notice")).containsText("Outliers: Ben (13)");
+                assertThat(page.locator("#hand button.poker-card")).hasCount(0);
+            }
+            assertThat(fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agree on 3"))).isVisible();
+            assertThat(fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Re-vote"))).isVisible();
+            assertThat(fayPage.getByLabel("or")).isVisible();
+            assertThat(cleoPage.locator("#hand")).containsText("You played 3.");
+            assertThat(cleoPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep as a risk"))).hasCount(0);
+            assertThat(olgaPage.locator("#hand")).hasText("You are observing this round.");
+
+            var why = benPage.getByLabel("You played 13, far from the others: why?");
+            assertThat(why).isVisible();
+            why.fill("the payment provider has no sandbox");
+            benPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep as a risk")).click();
+            assertThat(benPage.locator("#hand")).containsText("You played 13.");
+            assertThat(benPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep as a risk"))).hasCount(0);
+            for (var page : everyone) {
+                assertThat(seat(page, "Ben").locator(".tag")).hasText("said why");
+            }
+
+            fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agree on 3")).click();
+            for (var page : everyone) {
+                assertThat(page.locator("#round-status")).hasText("Agreed: 3 pt");
+            }
+            assertThat(fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agree on 3"))).hasCount(0);
+
+            olgaPage.navigate("/teams/" + key + "/items/" + item);
+            assertThat(olgaPage.locator("#section-estimate")).containsText("3 pt");
+            assertThat(olgaPage.locator("#risks li")).hasText(new String[] { "Ben: 13 - the payment provider has no sandbox" });
+            var estimated = olgaPage.locator("#history li").filter(new Locator.FilterOptions().setHasText("Estimate"));
+            assertThat(estimated).hasCount(1);
+            assertThat(estimated.locator(".after")).hasText("3 pt");
+            assertThat(estimated).containsText("Fay");
+        }
+    }
+
+    /** A card of the viewer's hand by its exact face: "3" is not "13". */
+    private static Locator card(Page page, String face) {
+        return page.locator("#hand").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(face).setExact(true));
+    }
+
+    private static Locator seat(Page page, String name) {
+        return page.locator("#board .seat").filter(new Locator.FilterOptions()
+            .setHas(page.locator(".seat-name", new Page.LocatorOptions().setHasText(Pattern.compile("^" + name + "$")))));
+    }
+
+    /** Waits up to 5 s for this many people to have the room's stream open. */
+    private void awaitPresent(Page page, String room, int count) {
+        var deadline = System.nanoTime() + 5_000_000_000L;
+        while (presence.present(room).size() < count && System.nanoTime() < deadline) {
+            page.waitForTimeout(100);
+        }
+        assertThat(presence.present(room)).as("the people with the poker page of %s open", room).hasSize(count);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
