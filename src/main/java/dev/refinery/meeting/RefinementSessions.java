@@ -164,6 +164,32 @@ public class RefinementSessions {
         sessions.agenda(id, entries);
     }
 
+    /** Sets the whole agenda at once (the API): these items in this order, with these time boxes. */
+    @Transactional
+    public void replace(String teamKey, long id, List<String> keys, List<Integer> timeBoxes, AccountId by) {
+        editor(teamKey, id, by);
+        if (keys.size() > MAX_AGENDA || keys.stream().distinct().count() != keys.size()) {
+            throw Rejected.invalid("items", "An agenda has at most " + MAX_AGENDA + " items, each once.");
+        }
+        var entries = new ArrayList<SessionRepository.Entry>();
+        for (int i = 0; i < keys.size(); i++) {
+            var key = keys.get(i) == null ? "" : keys.get(i).strip();
+            ItemView view;
+            try {
+                view = items.find(teamKey, key, by);
+            }
+            catch (NotFound missing) {
+                throw Rejected.invalid("items[" + i + "].key", "There is no item " + key + " in " + teamKey + ".");
+            }
+            var minutes = i < timeBoxes.size() && timeBoxes.get(i) != null ? timeBoxes.get(i) : DEFAULT_TIME_BOX;
+            if (minutes < 1 || minutes > 60) {
+                throw Rejected.invalid("items[" + i + "].timeBoxMinutes", "A time box is 1 to 60 minutes.");
+            }
+            entries.add(new SessionRepository.Entry(view.item().id().value(), view.key().number(), i, minutes));
+        }
+        sessions.agenda(id, entries);
+    }
+
     /** The highest-ranked open items that are not ready or not estimated, and not on the agenda yet. */
     public List<ItemView> suggestions(String teamKey, long id, int count, AccountId viewer) {
         var membership = teams.find(teamKey, viewer);

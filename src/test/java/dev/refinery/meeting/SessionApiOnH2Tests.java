@@ -1,0 +1,4 @@
+package dev.refinery.meeting;
+
+class SessionApiOnH2Tests extends SessionApiTests {
+}
