@@ -1,6 +1,7 @@
 package dev.refinery.meeting;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import dev.refinery.identity.Membership;
 import dev.refinery.identity.Role;
 import dev.refinery.identity.Teams;
 import dev.refinery.prioritization.PriorityQueues;
+import dev.refinery.prioritization.ScoringModels;
 import dev.refinery.shared.Forbidden;
 import dev.refinery.shared.NotFound;
 import dev.refinery.shared.Rejected;
@@ -44,16 +46,20 @@ public class RefinementSessions {
     private final Workstreams workstreams;
     private final PriorityQueues queues;
     private final PokerRounds rounds;
+    private final ScoringModels models;
+    private final SessionRoomEvents room;
     private final Clock clock;
 
     RefinementSessions(SessionRepository sessions, Teams teams, BacklogItems items, Workstreams workstreams,
-            PriorityQueues queues, PokerRounds rounds, Clock clock) {
+            PriorityQueues queues, PokerRounds rounds, ScoringModels models, SessionRoomEvents room, Clock clock) {
         this.sessions = sessions;
         this.teams = teams;
         this.items = items;
         this.workstreams = workstreams;
         this.queues = queues;
         this.rounds = rounds;
+        this.models = models;
+        this.room = room;
         this.clock = clock;
     }
 
@@ -110,7 +116,8 @@ public class RefinementSessions {
             if (view != null) {
                 var round = rounds.current(teamKey, view.key().toString(), viewer)
                     .filter(r -> r.status() == Round.Status.VOTING).orElse(null);
-                lines.add(new AgendaLine(lines.size() + 1, view, entry.timeBoxMinutes(), round));
+                lines.add(new AgendaLine(lines.size() + 1, view, entry.timeBoxMinutes(), round, entry.spentSeconds(),
+                        entry.reviewed(), entry.outcome(), entry.outcomeNote(), entry.queueBefore()));
             }
         }
         return new Agenda(session, lines);
@@ -248,5 +255,316 @@ public class RefinementSessions {
 
     ZoneId zone() {
         return clock.getZone();
+    }
+
+    // The live meeting.
+
+    static final int QUESTION_PAUSE_SECONDS = 20;
+
+    /** Starts the meeting on the first item of its agenda; the agenda's places in the queue are kept. */
+    @Transactional
+    public void start(String teamKey, long id, AccountId by) {
+        var membership = facilitator(teamKey, id, by);
+        var entries = sessions.agenda(id);
+        if (entries.isEmpty()) {
+            throw Rejected.conflict("agenda", "Put items on the agenda before starting.");
+        }
+        var positions = new java.util.HashMap<Integer, Integer>();
+        var queue = queues.all(teamKey, by);
+        for (int i = 0; i < queue.size(); i++) {
+            positions.put(queue.get(i).item().key().number(), i + 1);
+        }
+        var onAgenda = new java.util.HashMap<Integer, Integer>();
+        entries.forEach(entry -> {
+            if (positions.containsKey(entry.itemNumber())) {
+                onAgenda.put(entry.itemNumber(), positions.get(entry.itemNumber()));
+            }
+        });
+        if (!sessions.start(session(membership, id).id(), entries.getFirst().itemNumber(), clock.instant(), onAgenda)) {
+            throw Rejected.conflict("state", "The session has started already.");
+        }
+        room.changed(teamKey, id);
+    }
+
+    /** Takes up the agenda's item at this position (1-based); the time spent on the one left is kept. */
+    @Transactional
+    public void moveTo(String teamKey, long id, int position, AccountId by) {
+        var session = live(facilitator(teamKey, id, by), id);
+        var entries = sessions.agenda(id);
+        if (position < 1 || position > entries.size()) {
+            throw Rejected.invalid("position", "The agenda has items 1 to " + entries.size() + ".");
+        }
+        var target = entries.get(position - 1).itemNumber();
+        if (target == session.currentNumber()) {
+            return;
+        }
+        sessions.move(id, session.currentNumber(), onCurrent(session), target, clock.instant());
+        room.changed(teamKey, id);
+    }
+
+    /** Moves by one item: +1 next, -1 previous. */
+    @Transactional
+    public void step(String teamKey, long id, int by, AccountId who) {
+        var session = live(facilitator(teamKey, id, who), id);
+        var entries = sessions.agenda(id);
+        var index = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).itemNumber() == session.currentNumber()) {
+                index = i;
+            }
+        }
+        var target = Math.max(0, Math.min(entries.size() - 1, index + by));
+        moveTo(teamKey, id, target + 1, who);
+    }
+
+    @Transactional
+    public void phase(String teamKey, long id, Phase phase, AccountId by) {
+        live(facilitator(teamKey, id, by), id);
+        sessions.phase(id, phase, clock.instant());
+        room.changed(teamKey, id);
+    }
+
+    /** Anybody in the meeting asks a question on the current item. */
+    @Transactional
+    public void ask(String teamKey, long id, String question, Account by) {
+        var membership = teams.find(teamKey, by.id());
+        var session = live(membership, id);
+        var text = question == null ? "" : question.strip();
+        if (text.isEmpty() || text.length() > 1000) {
+            throw Rejected.invalid("question", "Ask in 1 to 1,000 characters.");
+        }
+        sessions.ask(id, session.currentNumber(), by.displayName(), text, clock.instant());
+        room.changed(teamKey, id);
+    }
+
+    /** Where an answer goes: nowhere else, the item's technical notes, a new acceptance criterion, or a follow-up task. */
+    public enum Fold {
+        NONE, NOTE, CRITERION, FOLLOW_UP
+    }
+
+    /** The facilitator answers a question and, in the same step, folds the answer into the task. */
+    @Transactional
+    public void answer(String teamKey, long id, long questionId, String answer, Fold fold, Account by) {
+        var session = live(facilitator(teamKey, id, by.id()), id);
+        var text = answer == null ? "" : answer.strip();
+        if (text.isEmpty() || text.length() > 1000) {
+            throw Rejected.invalid("answer", "Answer in 1 to 1,000 characters.");
+        }
+        var question = sessions.questions(id).stream().filter(q -> q.id() == questionId).findFirst()
+            .orElseThrow(() -> new NotFound("No question " + questionId + " in this session."));
+        var itemKey = new ItemKey(teamKey, question.itemNumber()).toString();
+        switch (fold) {
+            case NOTE -> {
+                var item = items.find(teamKey, itemKey, by.id());
+                var notes = item.content().technicalNotes();
+                var added = (notes.isBlank() ? "" : notes + "\n\n") + "**Q:** " + question.text() + "\n**A:** " + text;
+                items.edit(teamKey, itemKey, item.item().version(), dev.refinery.backlog.ItemPatch.empty().technicalNotes(added), by);
+            }
+            case CRITERION -> {
+                var item = items.find(teamKey, itemKey, by.id());
+                var criteria = new ArrayList<>(item.content().acceptanceCriteria());
+                criteria.add(new dev.refinery.backlog.Criterion(text, false));
+                items.edit(teamKey, itemKey, item.item().version(), dev.refinery.backlog.ItemPatch.empty().acceptanceCriteria(criteria), by);
+            }
+            case FOLLOW_UP -> items.followUp(teamKey, itemKey, text.length() > 200 ? text.substring(0, 200) : text, by);
+            case NONE -> {
+            }
+        }
+        if (!sessions.answer(id, questionId, text, fold.name().toLowerCase(), clock.instant())) {
+            throw Rejected.conflict("answer", "This question has an answer already.");
+        }
+        room.changed(teamKey, id);
+    }
+
+    /**
+     * Records how an item leaves the meeting. Skipping needs a reason; "needs design" creates the follow-up for a
+     * design proposal; "removed" marks the item removed in the backlog.
+     */
+    @Transactional
+    public void decide(String teamKey, long id, String itemKey, Outcome outcome, String note, Account by) {
+        live(facilitator(teamKey, id, by.id()), id);
+        var entry = sessions.agenda(id).stream().filter(e -> new ItemKey(teamKey, e.itemNumber()).toString().equals(itemKey))
+            .findFirst().orElseThrow(() -> new NotFound(itemKey + " is not on this agenda."));
+        var reason = note == null ? "" : note.strip();
+        if (reason.length() > 1000) {
+            throw Rejected.invalid("note", "A note has at most 1,000 characters.");
+        }
+        if (outcome == Outcome.SKIPPED && reason.isEmpty()) {
+            throw Rejected.invalid("note", "Say why the item is skipped.");
+        }
+        var item = items.find(teamKey, itemKey, by.id());
+        if (outcome == Outcome.ESTIMATED && (item.content().estimate() == null || !item.content().estimate().agreed())) {
+            throw Rejected.invalid("outcome", itemKey + " has no estimate yet: agree on one in planning poker first.");
+        }
+        if (outcome == Outcome.NEEDS_DESIGN) {
+            var title = "Design proposal: " + item.content().title();
+            items.followUp(teamKey, itemKey, title.length() > 200 ? title.substring(0, 200) : title, by);
+        }
+        if (outcome == Outcome.REMOVED) {
+            items.edit(teamKey, itemKey, item.item().version(),
+                    dev.refinery.backlog.ItemPatch.empty().status(dev.refinery.backlog.Status.REMOVED), by);
+        }
+        sessions.outcome(id, entry.itemNumber(), outcome, reason.isEmpty() ? null : reason);
+        room.changed(teamKey, id);
+    }
+
+    /** An estimate agreed in planning poker during a live session is that item's outcome there. */
+    @org.springframework.context.event.EventListener
+    void on(dev.refinery.estimation.EstimateAgreed agreed) {
+        for (var session : sessions.live(agreed.team())) {
+            sessions.agenda(session.id()).stream()
+                .filter(entry -> entry.itemNumber() == agreed.item().number() && entry.outcome() == null)
+                .findFirst()
+                .ifPresent(entry -> {
+                    sessions.outcome(session.id(), entry.itemNumber(), Outcome.ESTIMATED, null);
+                    room.changed(session.team(), session.id());
+                });
+        }
+    }
+
+    /** Why a session cannot close yet: the reviewed items that have no outcome. */
+    public List<String> undecided(String teamKey, long id, AccountId viewer) {
+        var membership = teams.find(teamKey, viewer);
+        session(membership, id);
+        return sessions.agenda(id).stream().filter(e -> e.reviewed() && e.outcome() == null)
+            .map(e -> new ItemKey(teamKey, e.itemNumber()).toString()).toList();
+    }
+
+    /**
+     * Closes the meeting. Refused while a reviewed item has no outcome, unless the facilitator says why. Items
+     * not reached and deferred items carry over to the next planned session of the workstream, or to a new one
+     * a week later. Returns that session's id, if anything carried over.
+     */
+    @Transactional
+    public java.util.Optional<Long> close(String teamKey, long id, String note, Account by) {
+        var membership = facilitator(teamKey, id, by.id());
+        var session = live(membership, id);
+        var undecided = undecided(teamKey, id, by.id());
+        var why = note == null ? "" : note.strip();
+        if (!undecided.isEmpty() && why.isEmpty()) {
+            throw Rejected.conflict("note", "Give every reviewed item an outcome first (" + String.join(", ", undecided)
+                    + "), or say why the meeting closes without.");
+        }
+        if (!sessions.close(id, onCurrent(session), session.currentNumber(), why.isEmpty() ? null : why, clock.instant())) {
+            throw Rejected.conflict("state", "The session is closed already.");
+        }
+        var carried = sessions.agenda(id).stream().filter(e -> !e.reviewed() || e.outcome() == Outcome.DEFERRED).toList();
+        room.changed(teamKey, id);
+        if (carried.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var team = membership.team().id().value();
+        var next = sessions.nextPlanned(team, session.workstream(), id).map(RefinementSession::id)
+            .orElseGet(() -> sessions.insert(team, teamKey, "Carry-over: " + truncate(session.title(), 100), session.workstream(),
+                    session.goal(), session.startsAt().plus(java.time.Duration.ofDays(7)), session.durationMinutes(),
+                    session.facilitator(), session.facilitatorName()));
+        var entries = new ArrayList<>(sessions.agenda(next));
+        for (var entry : carried) {
+            if (entries.stream().noneMatch(e -> e.itemNumber() == entry.itemNumber())) {
+                entries.add(new SessionRepository.Entry(entry.itemId(), entry.itemNumber(), entries.size(), entry.timeBoxMinutes()));
+            }
+        }
+        sessions.agenda(next, entries);
+        return java.util.Optional.of(next);
+    }
+
+    /** The live room as this person sees it; being there makes them an attendee. */
+    @Transactional
+    public LiveRoom room(String teamKey, long id, Account viewer) {
+        var membership = teams.find(teamKey, viewer.id());
+        var session = session(membership, id);
+        if (session.state() != SessionState.LIVE) {
+            throw Rejected.conflict("state", "The session is not live.");
+        }
+        sessions.attend(id, viewer.id().value(), viewer.displayName());
+        var agenda = agenda(teamKey, id, viewer.id());
+        var index = 0;
+        for (int i = 0; i < agenda.lines().size(); i++) {
+            if (agenda.lines().get(i).item().key().number() == session.currentNumber()) {
+                index = i;
+            }
+        }
+        var current = agenda.lines().get(index);
+        var now = clock.instant();
+        var questions = sessions.questions(id).stream().filter(q -> q.itemNumber() == session.currentNumber()).toList();
+        var facilitates = membership.facilitator() || session.facilitator() == viewer.id().value();
+        return new LiveRoom(teamKey, session, agenda, current, questions,
+                items.risks(teamKey, current.item().key().toString(), viewer.id()),
+                Pacing.of(agenda.lines(), index, itemStart(session, now), now), facilitates,
+                QUESTION_PAUSE_SECONDS, session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), zone());
+    }
+
+    /** The summary of a closed session. */
+    public SessionSummary summary(String teamKey, long id, AccountId viewer) {
+        var membership = teams.find(teamKey, viewer);
+        var session = session(membership, id);
+        var agenda = agenda(teamKey, id, viewer);
+        var positions = new java.util.HashMap<Integer, Integer>();
+        var queue = queues.all(teamKey, viewer);
+        for (int i = 0; i < queue.size(); i++) {
+            positions.put(queue.get(i).item().key().number(), i + 1);
+        }
+        var questions = sessions.questions(id);
+        var daysPerPoint = models.of(teamKey, viewer).daysPerPoint();
+        var points = java.math.BigDecimal.ZERO;
+        var days = java.math.BigDecimal.ZERO;
+        var lines = new ArrayList<SessionSummary.Line>();
+        var carried = new ArrayList<String>();
+        for (var line : agenda.lines()) {
+            var key = line.item().key().toString();
+            if (!line.reviewed() || line.outcome() == Outcome.DEFERRED) {
+                carried.add(key);
+            }
+            if (!line.reviewed()) {
+                continue;
+            }
+            var estimate = line.item().content().estimate();
+            if (line.outcome() == Outcome.ESTIMATED && estimate != null && estimate.agreed()) {
+                if (estimate.unit() == dev.refinery.backlog.Estimate.Unit.POINTS) {
+                    points = points.add(estimate.value());
+                }
+                else {
+                    days = days.add(estimate.value());
+                }
+            }
+            var spread = rounds.rounds(teamKey, key, viewer).stream().filter(Round::revealed).findFirst()
+                .map(round -> round.statistics().spread()).orElse(null);
+            lines.add(new SessionSummary.Line(key, line.item().content().title(), line.outcome(), line.outcomeNote(), estimate,
+                    spread, items.risks(teamKey, key, viewer),
+                    questions.stream().filter(q -> q.itemNumber() == line.item().key().number()).toList(),
+                    items.related(teamKey, key, viewer), line.queueBefore(), positions.get(line.item().key().number())));
+        }
+        return new SessionSummary(session, sessions.attendees(id), lines, points, days,
+                days.add(points.multiply(daysPerPoint)).stripTrailingZeros(), session.state() == SessionState.CLOSED ? carried : List.of());
+    }
+
+    private static Instant itemStart(RefinementSession session, Instant now) {
+        return session.itemSince() == null ? now : session.itemSince();
+    }
+
+    private long onCurrent(RefinementSession session) {
+        return session.itemSince() == null ? 0 : java.time.Duration.between(session.itemSince(), clock.instant()).toSeconds();
+    }
+
+    private Membership facilitator(String teamKey, long id, AccountId by) {
+        var membership = teams.find(teamKey, by);
+        var session = session(membership, id);
+        if (!membership.facilitator() && session.facilitator() != by.value()) {
+            throw new Forbidden("Only the session's facilitator (or a facilitator of the team) runs the meeting.");
+        }
+        return membership;
+    }
+
+    private RefinementSession live(Membership membership, long id) {
+        var session = session(membership, id);
+        if (session.state() != SessionState.LIVE) {
+            throw Rejected.conflict("state", session.state() == SessionState.PLANNED ? "The session has not started yet."
+                    : "The session is closed.");
+        }
+        return session;
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
     }
 }

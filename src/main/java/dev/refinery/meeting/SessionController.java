@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.refinery.backlog.Workstreams;
@@ -50,9 +51,145 @@ class SessionController {
         }
     }
 
+    /** The session page: the agenda builder while planned, the live room while live, the summary once closed. */
     @GetMapping("/teams/{team}/sessions/{id}")
     String session(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
+        var session = sessions.find(team, id, me.id());
+        if (session.state() == SessionState.LIVE) {
+            model.addAttribute("room", sessions.room(team, id, me.account()));
+            return "meeting/room";
+        }
+        if (session.state() == SessionState.CLOSED) {
+            model.addAttribute("page", new SessionPages.SummaryPage(team, sessions.summary(team, id, me.id())));
+            return "meeting/summary";
+        }
         return page(me, team, id, FieldErrors.NONE, "", model);
+    }
+
+    /** The live room as the viewer sees it, for htmx to swap whenever the room changes. */
+    @GetMapping("/teams/{team}/sessions/{id}/room")
+    String room(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
+        var session = sessions.find(team, id, me.id());
+        if (session.state() != SessionState.LIVE) {
+            model.addAttribute("url", "/teams/" + team + "/sessions/" + id);
+            return "meeting/room-over";
+        }
+        model.addAttribute("room", sessions.room(team, id, me.account()));
+        return "meeting/room-view";
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/start")
+    String start(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
+        try {
+            sessions.start(team, id, me.id());
+            return "redirect:/teams/" + team + "/sessions/" + id;
+        }
+        catch (Rejected rejected) {
+            return page(me, team, id, FieldErrors.of(rejected), "", model);
+        }
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/current")
+    String move(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestParam(required = false) Integer position, @RequestParam(required = false) String step,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        return live(me, team, id, htmx, model, () -> {
+            if (position != null) {
+                sessions.moveTo(team, id, position, me.id());
+            }
+            else {
+                sessions.step(team, id, "previous".equals(step) ? -1 : 1, me.id());
+            }
+        });
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/phase")
+    String phase(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestParam String phase, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        return live(me, team, id, htmx, model, () -> sessions.phase(team, id,
+                Phase.of(phase).orElseThrow(() -> Rejected.invalid("phase", "No phase " + phase + ".")), me.id()));
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/questions")
+    String ask(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestParam(defaultValue = "") String question, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        return live(me, team, id, htmx, model, () -> sessions.ask(team, id, question, me.account()));
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/questions/{question}/answer")
+    String answer(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @PathVariable long question, @RequestParam(defaultValue = "") String answer, @RequestParam(defaultValue = "none") String fold,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        return live(me, team, id, htmx, model, () -> sessions.answer(team, id, question, answer, fold(fold), me.account()));
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/outcomes")
+    String decide(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestParam String item, @RequestParam String outcome, @RequestParam(defaultValue = "") String note,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        return live(me, team, id, htmx, model, () -> sessions.decide(team, id, item,
+                Outcome.of(outcome).orElseThrow(() -> Rejected.invalid("outcome", "Choose an outcome.")), note, me.account()));
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/close")
+    String close(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestParam(defaultValue = "") String note, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        try {
+            sessions.close(team, id, note, me.account());
+            if (htmx != null) {
+                model.addAttribute("url", "/teams/" + team + "/sessions/" + id);
+                return "meeting/room-over";
+            }
+            return "redirect:/teams/" + team + "/sessions/" + id;
+        }
+        catch (Rejected rejected) {
+            return roomWith(me, team, id, rejected.getMessage(), htmx, model);
+        }
+    }
+
+    @GetMapping("/teams/{team}/sessions/{id}/summary.md")
+    ResponseEntity<String> summaryMarkdown(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
+            @PathVariable long id) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8))
+            .body(SummaryExport.markdown(sessions.summary(team, id, me.id()), sessions.zone()));
+    }
+
+    @GetMapping("/teams/{team}/sessions/{id}/summary.csv")
+    ResponseEntity<String> summaryCsv(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
+            @PathVariable long id) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+            .header("Content-Disposition", "attachment; filename=\"summary-" + team + "-" + id + ".csv\"")
+            .body(SummaryExport.csv(sessions.summary(team, id, me.id())));
+    }
+
+    private String live(SignedInAccount me, String team, long id, String htmx, Model model, Runnable action) {
+        try {
+            action.run();
+            if (htmx == null) {
+                return "redirect:/teams/" + team + "/sessions/" + id;
+            }
+            return roomWith(me, team, id, null, htmx, model);
+        }
+        catch (Rejected rejected) {
+            return roomWith(me, team, id, rejected.getMessage(), htmx, model);
+        }
+    }
+
+    private String roomWith(SignedInAccount me, String team, long id, String error, String htmx, Model model) {
+        model.addAttribute("room", sessions.room(team, id, me.account()));
+        model.addAttribute("error", error);
+        return htmx != null ? "meeting/room-view" : "meeting/room";
+    }
+
+    private static RefinementSessions.Fold fold(String fold) {
+        return switch (fold) {
+            case "note" -> RefinementSessions.Fold.NOTE;
+            case "criterion" -> RefinementSessions.Fold.CRITERION;
+            case "follow-up" -> RefinementSessions.Fold.FOLLOW_UP;
+            default -> RefinementSessions.Fold.NONE;
+        };
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/agenda")

@@ -16,6 +16,13 @@ public final class SessionPages {
             SessionPlan plan, FieldErrors errors, boolean canPlan) {
     }
 
+    public record SummaryPage(String team, SessionSummary summary) {
+
+        public String url() {
+            return "/teams/" + team + "/sessions/" + summary.session().id();
+        }
+    }
+
     public record SessionPage(String team, String teamName, Agenda agenda, List<ItemView> suggestions, boolean canEdit,
             boolean hidesEstimates, FieldErrors errors, String itemKey) {
 

@@ -15,7 +15,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionRepository {
 
-    record Entry(long itemId, int itemNumber, int position, int timeBoxMinutes) {
+    record Entry(long itemId, int itemNumber, int position, int timeBoxMinutes, int spentSeconds, boolean reviewed,
+            Outcome outcome, String outcomeNote, Integer queueBefore) {
+
+        Entry(long itemId, int itemNumber, int position, int timeBoxMinutes) {
+            this(itemId, itemNumber, position, timeBoxMinutes, 0, false, null, null, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -40,6 +45,10 @@ class SessionRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    List<RefinementSession> live(long team) {
+        return jdbc.sql(SELECT + " WHERE team_id = :team AND state = 'live'").param("team", team).query(this::session).list();
+    }
+
     List<RefinementSession> of(long team) {
         return jdbc.sql(SELECT + " WHERE team_id = :team ORDER BY starts_at DESC, id DESC")
             .param("team", team).query(this::session).list();
@@ -52,12 +61,16 @@ class SessionRepository {
 
     List<Entry> agenda(long session) {
         return jdbc.sql("""
-                SELECT item_id, item_number, position, time_box_minutes FROM meeting_agenda_item
+                SELECT item_id, item_number, position, time_box_minutes, spent_seconds, reviewed, outcome, outcome_note,
+                    queue_before
+                FROM meeting_agenda_item
                 WHERE session_id = :session ORDER BY position
                 """)
             .param("session", session)
             .query((rs, row) -> new Entry(rs.getLong("item_id"), rs.getInt("item_number"), rs.getInt("position"),
-                    rs.getInt("time_box_minutes")))
+                    rs.getInt("time_box_minutes"), rs.getInt("spent_seconds"), rs.getBoolean("reviewed"),
+                    rs.getString("outcome") == null ? null : Outcome.of(rs.getString("outcome")).orElseThrow(),
+                    rs.getString("outcome_note"), rs.getObject("queue_before", Integer.class)))
             .list();
     }
 
@@ -76,9 +89,141 @@ class SessionRepository {
         jdbc.sql("UPDATE meeting_session SET version = version + 1 WHERE id = :session").param("session", session).update();
     }
 
+    /** Starts the session on its first item; the queue positions of the agenda are kept to show what moved. */
+    boolean start(long session, int firstNumber, Instant now, java.util.Map<Integer, Integer> queuePositions) {
+        var started = jdbc.sql("""
+                UPDATE meeting_session
+                SET state = 'live', started_at = :now, current_number = :first, item_since = :now, phase = 'walk-through',
+                    phase_since = :now,
+                    version = version + 1
+                WHERE id = :session AND state = 'planned'
+                """)
+            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("first", firstNumber).param("session", session)
+            .update() == 1;
+        if (started) {
+            queuePositions.forEach((number, position) -> jdbc.sql("""
+                    UPDATE meeting_agenda_item SET queue_before = :position WHERE session_id = :session AND item_number = :item
+                    """).param("position", position).param("session", session).param("item", number).update());
+            markReviewed(session, firstNumber);
+        }
+        return started;
+    }
+
+    /** Moves to another item: the time on the one left is added to it. */
+    void move(long session, int from, long secondsOnFrom, int to, Instant now) {
+        jdbc.sql("""
+                UPDATE meeting_agenda_item SET spent_seconds = spent_seconds + :seconds
+                WHERE session_id = :session AND item_number = :item
+                """).param("seconds", secondsOnFrom).param("session", session).param("item", from).update();
+        jdbc.sql("""
+                UPDATE meeting_session
+                SET current_number = :to, item_since = :now, phase = 'walk-through', phase_since = :now, version = version + 1
+                WHERE id = :session
+                """).param("to", to).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("session", session).update();
+        markReviewed(session, to);
+    }
+
+    void phase(long session, Phase phase, Instant now) {
+        jdbc.sql("UPDATE meeting_session SET phase = :phase, phase_since = :now, version = version + 1 WHERE id = :session")
+            .param("phase", phase.code()).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("session", session)
+            .update();
+    }
+
+    private void markReviewed(long session, int item) {
+        jdbc.sql("UPDATE meeting_agenda_item SET reviewed = TRUE WHERE session_id = :session AND item_number = :item")
+            .param("session", session).param("item", item).update();
+    }
+
+    void outcome(long session, int item, Outcome outcome, String note) {
+        jdbc.sql("""
+                UPDATE meeting_agenda_item SET outcome = :outcome, outcome_note = :note
+                WHERE session_id = :session AND item_number = :item
+                """)
+            .param("outcome", outcome.code()).param("note", note, java.sql.Types.VARCHAR)
+            .param("session", session).param("item", item).update();
+    }
+
+    boolean close(long session, long secondsOnCurrent, Integer current, String note, Instant now) {
+        if (current != null) {
+            jdbc.sql("""
+                    UPDATE meeting_agenda_item SET spent_seconds = spent_seconds + :seconds
+                    WHERE session_id = :session AND item_number = :item
+                    """).param("seconds", secondsOnCurrent).param("session", session).param("item", current).update();
+        }
+        return jdbc.sql("""
+                UPDATE meeting_session SET state = 'closed', closed_at = :now, close_note = :note, version = version + 1
+                WHERE id = :session AND state = 'live'
+                """)
+            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("note", note, java.sql.Types.VARCHAR)
+            .param("session", session).update() == 1;
+    }
+
+    /** The next planned session of the team in this workstream after this one, if any. */
+    Optional<RefinementSession> nextPlanned(long team, String workstream, long after) {
+        return jdbc.sql(SELECT + """
+                 WHERE team_id = :team AND state = 'planned' AND id <> :after
+                   AND ((:workstream IS NULL AND workstream IS NULL) OR workstream = :workstream)
+                 ORDER BY starts_at, id
+                """)
+            .param("team", team).param("after", after).param("workstream", workstream, java.sql.Types.VARCHAR)
+            .query(this::session).list().stream().findFirst();
+    }
+
+    long ask(long session, int item, String author, String question, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO meeting_question (session_id, item_number, author, question, asked_at)
+                VALUES (:session, :item, :author, :question, :now)
+                """)
+            .param("session", session).param("item", item).param("author", author).param("question", question)
+            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    boolean answer(long session, long question, String answer, String foldedAs, Instant now) {
+        return jdbc.sql("""
+                UPDATE meeting_question SET answer = :answer, folded_as = :folded, answered_at = :now
+                WHERE id = :question AND session_id = :session AND answer IS NULL
+                """)
+            .param("answer", answer).param("folded", foldedAs).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+            .param("question", question).param("session", session).update() == 1;
+    }
+
+    List<Question> questions(long session) {
+        return jdbc.sql("""
+                SELECT id, item_number, author, question, asked_at, answer, folded_as
+                FROM meeting_question WHERE session_id = :session ORDER BY asked_at, id
+                """)
+            .param("session", session)
+            .query((rs, row) -> new Question(rs.getLong("id"), rs.getInt("item_number"), rs.getString("author"),
+                    rs.getString("question"), rs.getObject("asked_at", OffsetDateTime.class).toInstant(), rs.getString("answer"),
+                    rs.getString("folded_as")))
+            .list();
+    }
+
+    void attend(long session, long account, String name) {
+        var known = jdbc.sql("SELECT COUNT(*) FROM meeting_attendee WHERE session_id = :session AND account_id = :account")
+            .param("session", session).param("account", account).query(Long.class).single() > 0;
+        if (!known) {
+            try {
+                jdbc.sql("INSERT INTO meeting_attendee (session_id, account_id, name) VALUES (:session, :account, :name)")
+                    .param("session", session).param("account", account).param("name", name).update();
+            }
+            catch (org.springframework.dao.DuplicateKeyException raced) {
+                // the same person in two tabs at once: already there
+            }
+        }
+    }
+
+    List<String> attendees(long session) {
+        return jdbc.sql("SELECT name FROM meeting_attendee WHERE session_id = :session ORDER BY name")
+            .param("session", session).query(String.class).list();
+    }
+
     private static final String SELECT = """
             SELECT id, team_key, title, workstream, goal, starts_at, duration_minutes, facilitator_id, facilitator_name,
-                state, version
+                state, started_at, closed_at, close_note, current_number, item_since, phase, phase_since, version
             FROM meeting_session
             """;
 
@@ -86,6 +231,14 @@ class SessionRepository {
         return new RefinementSession(rs.getLong("id"), rs.getString("team_key"), rs.getString("title"),
                 rs.getString("workstream"), rs.getString("goal"), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
                 rs.getInt("duration_minutes"), rs.getLong("facilitator_id"), rs.getString("facilitator_name"),
-                SessionState.valueOf(rs.getString("state").toUpperCase()), rs.getInt("version"));
+                SessionState.valueOf(rs.getString("state").toUpperCase()), instant(rs, "started_at"), instant(rs, "closed_at"),
+                rs.getString("close_note"), rs.getObject("current_number", Integer.class), instant(rs, "item_since"),
+                rs.getString("phase") == null ? null : Phase.of(rs.getString("phase")).orElseThrow(), instant(rs, "phase_since"),
+                rs.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -1,0 +1,27 @@
+package dev.refinery.meeting;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import dev.refinery.backlog.Risk;
+
+/** The live room as one person sees it: the current item, its phase, questions, pacing, and their own controls. */
+public record LiveRoom(String team, RefinementSession session, Agenda agenda, AgendaLine current, List<Question> questions,
+        List<Risk> risks, Pacing pacing, boolean facilitates, int questionPauseSeconds, long phaseSinceMillis, ZoneId zone) {
+
+    public String url() {
+        return "/teams/" + team + "/sessions/" + session.id();
+    }
+
+    public String pacingText() {
+        return pacing.describe(zone);
+    }
+
+    public Outcome[] outcomes() {
+        return Outcome.values();
+    }
+
+    public Phase[] phases() {
+        return Phase.values();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.refinery.meeting;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import dev.refinery.shared.LiveSnapshots;
+import dev.refinery.shared.LiveUpdate;
+
+/**
+ * Tells a session's room that it changed. The event is small (the change's time); each page then fetches
+ * its own view of the room, since the facilitator's differs from the others'. A page that (re)connects gets
+ * the same nudge at once, so it never shows a stale item.
+ */
+@Component
+class SessionRoomEvents implements LiveSnapshots {
+
+    private static final Pattern ROOM = Pattern.compile("team:[A-Z]{2,10}:session-[0-9]{1,18}");
+
+    private final ApplicationEventPublisher events;
+
+    SessionRoomEvents(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    static String room(String team, long session) {
+        return "team:" + team + ":session-" + session;
+    }
+
+    void changed(String team, long session) {
+        events.publishEvent(nudge(room(team, session)));
+    }
+
+    @Override
+    public boolean handles(String room) {
+        return ROOM.matcher(room).matches();
+    }
+
+    @Override
+    public List<LiveUpdate> current(String room) {
+        return List.of(nudge(room));
+    }
+
+    private static LiveUpdate nudge(String room) {
+        return new LiveUpdate(room, "room", "<span id=\"room-changed\">" + System.currentTimeMillis() + "</span>");
+    }
+}
