@@ -2,6 +2,8 @@ package dev.refinery.meeting;
 
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import dev.refinery.shared.Coded;
 
 /**
@@ -21,6 +23,7 @@ public enum Outcome implements Coded {
     }
 
     @Override
+    @JsonValue
     public String code() {
         return code;
     }

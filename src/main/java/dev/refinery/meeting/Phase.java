@@ -2,6 +2,8 @@ package dev.refinery.meeting;
 
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import dev.refinery.shared.Coded;
 
 /** The steps of one item in the meeting: the walk-through, questions (after a silent pause), estimate, outcome. */
@@ -18,6 +20,7 @@ public enum Phase implements Coded {
     }
 
     @Override
+    @JsonValue
     public String code() {
         return code;
     }

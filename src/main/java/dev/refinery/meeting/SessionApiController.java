@@ -2,6 +2,7 @@ package dev.refinery.meeting;
 
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.refinery.backlog.ReadinessCheck;
 import dev.refinery.identity.SignedInAccount;
+import dev.refinery.shared.Rejected;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,10 +44,110 @@ class SessionApiController {
         }
     }
 
+    record CurrentJson(String itemKey) {
+    }
+
+    record QuestionJson(String text) {
+    }
+
+    record AnswerJson(String answer, String fold) {
+    }
+
+    record OutcomeJson(String outcome, String note) {
+    }
+
+    record CloseJson(String note) {
+    }
+
+    record RoomJson(long session, String state, String current, String phase, String pacing, List<Question> questions) {
+    }
+
     private final RefinementSessions sessions;
 
     SessionApiController(RefinementSessions sessions) {
         this.sessions = sessions;
+    }
+
+    @PostMapping("/{id}/start")
+    @Operation(summary = "Starts the meeting on the agenda's first item (the session's facilitator)")
+    RoomJson start(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
+        sessions.start(team, id, me.id());
+        return room(me, team, id);
+    }
+
+    @GetMapping("/{id}/room")
+    @Operation(summary = "The live room: current item, phase, pacing and the current item's questions")
+    RoomJson room(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
+        var room = sessions.room(team, id, me.account());
+        return new RoomJson(id, room.session().state().code(), room.current().item().key().toString(),
+                room.session().phase().code(), room.pacingText(), room.questions());
+    }
+
+    @PutMapping("/{id}/current")
+    @Operation(summary = "Moves everyone to an agenda item: {\"itemKey\": \"PAY-3\"}")
+    RoomJson current(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestBody CurrentJson current) {
+        var agenda = sessions.agenda(team, id, me.id());
+        var position = agenda.lines().stream().filter(line -> line.item().key().toString().equals(current.itemKey()))
+            .mapToInt(AgendaLine::position).findFirst()
+            .orElseThrow(() -> Rejected.invalid("itemKey", current.itemKey() + " is not on this agenda."));
+        sessions.moveTo(team, id, position, me.id());
+        return room(me, team, id);
+    }
+
+    @PostMapping("/{id}/questions")
+    @Operation(summary = "Asks a question on the current item")
+    RoomJson ask(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestBody QuestionJson question) {
+        sessions.ask(team, id, question.text(), me.account());
+        return room(me, team, id);
+    }
+
+    @PostMapping("/{id}/questions/{question}/answer")
+    @Operation(summary = "Answers a question; fold: none, note, criterion or follow-up")
+    RoomJson answer(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @PathVariable long question, @RequestBody AnswerJson answer) {
+        var fold = switch (answer.fold() == null ? "none" : answer.fold()) {
+            case "note" -> RefinementSessions.Fold.NOTE;
+            case "criterion" -> RefinementSessions.Fold.CRITERION;
+            case "follow-up" -> RefinementSessions.Fold.FOLLOW_UP;
+            case "none" -> RefinementSessions.Fold.NONE;
+            default -> throw Rejected.invalid("fold", "none, note, criterion or follow-up.");
+        };
+        sessions.answer(team, id, question, answer.answer(), fold, me.account());
+        return room(me, team, id);
+    }
+
+    @PutMapping("/{id}/outcomes/{item}")
+    @Operation(summary = "Records an item's outcome: estimated, deferred, split, removed, skipped (with a note) or needs-design")
+    RoomJson decide(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @PathVariable String item, @RequestBody OutcomeJson outcome) {
+        sessions.decide(team, id, item, Outcome.of(outcome.outcome() == null ? "" : outcome.outcome())
+            .orElseThrow(() -> Rejected.invalid("outcome",
+                    "estimated, deferred, split, removed, skipped or needs-design.")), outcome.note(), me.account());
+        return room(me, team, id);
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Closes the meeting; refused while a reviewed item has no outcome, unless a note says why")
+    SessionSummary close(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestBody(required = false) CloseJson close) {
+        sessions.close(team, id, close == null ? null : close.note(), me.account());
+        return sessions.summary(team, id, me.id());
+    }
+
+    @GetMapping(path = "/{id}/summary", produces = "application/json")
+    @Operation(summary = "The summary (JSON; Markdown with Accept: text/markdown)")
+    SessionSummary summary(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
+        return sessions.summary(team, id, me.id());
+    }
+
+    @GetMapping(path = "/{id}/summary", produces = "text/markdown")
+    ResponseEntity<String> summaryMarkdown(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
+            @PathVariable long id) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "markdown",
+                java.nio.charset.StandardCharsets.UTF_8))
+            .body(SummaryExport.markdown(sessions.summary(team, id, me.id()), sessions.zone()));
     }
 
     @GetMapping

@@ -114,6 +114,58 @@ abstract class SessionApiTests {
             .hasStatusOk().bodyJson().extractingPath("$.items").asArray().isEmpty();
     }
 
+    @Test
+    void runsASessionEndToEndAndSummarizesEveryOutcomeEstimateRiskAndFollowUp() throws Exception {
+        var first = items.create(team, ItemPatch.empty().title("Pay by SEPA"), fay).key().toString();
+        var second = items.create(team, ItemPatch.empty().title("Refunds"), fay).key().toString();
+        var third = items.create(team, ItemPatch.empty().title("Later"), fay).key().toString();
+        var id = post("/api/v1/teams/" + team + "/sessions", fay, """
+                {"title": "Checkout", "startsAt": "2026-12-01T10:00", "durationMinutes": "30"}""")
+            .getResponse().getHeader("Location").replaceAll(".*/", "");
+        var base = "/api/v1/teams/" + team + "/sessions/" + id;
+        put(base + "/agenda", fay, """
+                {"items": [{"key": "%s"}, {"key": "%s"}, {"key": "%s"}]}""".formatted(first, second, third));
+
+        assertThat(post(base + "/start", fay, "{}")).hasStatusOk().bodyJson().extractingPath("$.current").isEqualTo(first);
+        assertThat(post(base + "/questions", ben, "{\"text\": \"Which banks?\"}")).hasStatusOk();
+        var question = mvc.get().uri(base + "/room").with(People.basic(fay)).exchange();
+        var questionId = question.getResponse().getContentAsString().replaceAll("(?s).*\"questions\":\\[\\{\"id\":(\\d+).*", "$1");
+        assertThat(post(base + "/questions/" + questionId + "/answer", fay, """
+                {"answer": "All SEPA banks", "fold": "criterion"}""")).hasStatusOk();
+
+        var rounds = "/api/v1/teams/" + team + "/items/" + first + "/rounds";
+        var round = post(rounds, fay, "{}").getResponse().getHeader("Location").replaceAll(".*/", "");
+        put(rounds + "/" + round + "/votes/me", fay, "{\"card\": \"8\"}");
+        put(rounds + "/" + round + "/votes/me", ben, "{\"card\": \"1\"}");
+        assertThat(post(rounds + "/" + round + "/risks", ben, "{\"text\": \"it is only a config change\"}"))
+            .hasStatus(HttpStatus.CREATED);
+        assertThat(post(rounds + "/" + round + "/agree", fay, "{\"card\": \"5\"}")).hasStatusOk();
+
+        assertThat(put(base + "/current", fay, "{\"itemKey\": \"%s\"}".formatted(second))).hasStatusOk()
+            .bodyJson().extractingPath("$.current").isEqualTo(second);
+        assertThat(post(base + "/close", fay, "{}")).hasStatus(HttpStatus.CONFLICT)
+            .bodyJson().extractingPath("$.detail").asString().contains(second);
+        assertThat(put(base + "/outcomes/" + second, fay, "{\"outcome\": \"needs-design\"}")).hasStatusOk();
+
+        var closed = post(base + "/close", fay, "{}");
+        assertThat(closed).hasStatusOk().bodyJson().satisfies(summary -> {
+            assertThat(summary).extractingPath("$.items[*].key").asArray().containsExactly(first, second);
+            assertThat(summary).extractingPath("$.items[0].outcome").isEqualTo("estimated");
+            assertThat(summary).extractingPath("$.items[0].estimate.value").isEqualTo(5);
+            assertThat(summary).extractingPath("$.items[0].risks[0].text").isEqualTo("1 - it is only a config change");
+            assertThat(summary).extractingPath("$.items[0].spread").isEqualTo(4);
+            assertThat(summary).extractingPath("$.items[0].questions[0].answer").isEqualTo("All SEPA banks");
+            assertThat(summary).extractingPath("$.items[1].outcome").isEqualTo("needs-design");
+            assertThat(summary).extractingPath("$.items[1].related.followUps[0].title").isEqualTo("Design proposal: Refunds");
+            assertThat(summary).extractingPath("$.carriedOver").asArray().containsExactly(third);
+            assertThat(summary).extractingPath("$.points").isEqualTo(5);
+        });
+        assertThat(mvc.get().uri(base + "/summary").with(People.basic(ben)).accept("text/markdown"))
+            .hasStatusOk().bodyText().contains("# Summary: Checkout", "- Risk: Ben: 1 - it is only a config change");
+        assertThat(mvc.get().uri("/api/v1/teams/" + team + "/items/" + first).with(People.basic(ben)))
+            .bodyJson().extractingPath("$.acceptanceCriteria[0].text").isEqualTo("All SEPA banks");
+    }
+
     private MvcTestResult post(String uri, Account as, String json) {
         return people.postJson(uri, as, json).exchange();
     }
