@@ -56,6 +56,14 @@ CREATE TABLE meeting_question (
 
 CREATE INDEX meeting_question_session ON meeting_question (session_id, item_number);
 
+-- A link by which guests without an account join one session, until it is revoked.
+CREATE TABLE meeting_guest_link (
+    token      VARCHAR(64) PRIMARY KEY,
+    session_id BIGINT      NOT NULL REFERENCES meeting_session (id),
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    revoked_at TIMESTAMP WITH TIME ZONE
+);
+
 -- Who was in the room, for the summary.
 CREATE TABLE meeting_attendee (
     session_id BIGINT      NOT NULL REFERENCES meeting_session (id),

@@ -48,6 +48,8 @@ class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/sign-in", "/sign-up", "/setup", "/error").permitAll()
+                // Guests of a session: the meeting module checks the link on every request.
+                .requestMatchers("/join/**", "/guest/**").permitAll()
                 .requestMatchers("/webjars/**", "/css/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

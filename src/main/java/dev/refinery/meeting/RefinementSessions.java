@@ -491,7 +491,87 @@ public class RefinementSessions {
         return new LiveRoom(teamKey, session, agenda, current, questions,
                 items.risks(teamKey, current.item().key().toString(), viewer.id()),
                 Pacing.of(agenda.lines(), index, itemStart(session, now), now), facilitates,
-                QUESTION_PAUSE_SECONDS, session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), zone());
+                QUESTION_PAUSE_SECONDS, session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), zone(), null);
+    }
+
+    // Guests.
+
+    /** The session's active guest link, made on first use (facilitators). */
+    @Transactional
+    public String guestLink(String teamKey, long id, AccountId by) {
+        facilitator(teamKey, id, by);
+        return sessions.activeLink(id).orElseGet(() -> {
+            var token = GuestLinks.newToken();
+            sessions.link(id, token, clock.instant());
+            return token;
+        });
+    }
+
+    /** The guest link of the session if one is active, for its facilitators to show. */
+    public java.util.Optional<String> activeGuestLink(String teamKey, long id, AccountId by) {
+        facilitator(teamKey, id, by);
+        return sessions.activeLink(id);
+    }
+
+    /** Revokes the session's guest link: it opens nothing from now on. */
+    @Transactional
+    public void revokeGuestLink(String teamKey, long id, AccountId by) {
+        facilitator(teamKey, id, by);
+        sessions.revokeLinks(id, clock.instant());
+    }
+
+    /** The session a guest link opens; not found once revoked. */
+    public RefinementSession guestSession(String token) {
+        return sessions.byLink(token).orElseThrow(() -> new NotFound("This guest link does not open anything (any more)."));
+    }
+
+    /** The live room as a guest sees it: the current item, questions and pacing; no facilitation. */
+    public LiveRoom guestRoom(String token) {
+        var session = guestSession(token);
+        if (session.state() != SessionState.LIVE) {
+            throw Rejected.conflict("state", session.state() == SessionState.PLANNED ? "The meeting has not started yet."
+                    : "The meeting is over.");
+        }
+        var entries = sessions.agenda(session.id());
+        var lines = new ArrayList<AgendaLine>();
+        var views = new HashMap<Integer, ItemView>();
+        var facilitator = new AccountId(session.facilitator());
+        items.find(session.team(), entries.stream().map(entry -> new BacklogItemId(entry.itemId())).toList(), facilitator)
+            .forEach(view -> views.put(view.key().number(), view));
+        var index = 0;
+        for (var entry : entries) {
+            var view = views.get(entry.itemNumber());
+            if (view != null) {
+                if (entry.itemNumber() == session.currentNumber()) {
+                    index = lines.size();
+                }
+                lines.add(new AgendaLine(lines.size() + 1, view, entry.timeBoxMinutes(), null, entry.spentSeconds(),
+                        entry.reviewed(), entry.outcome(), entry.outcomeNote(), entry.queueBefore()));
+            }
+        }
+        var agenda = new Agenda(session, lines);
+        var current = lines.get(index);
+        var now = clock.instant();
+        var questions = sessions.questions(session.id()).stream().filter(q -> q.itemNumber() == session.currentNumber()).toList();
+        return new LiveRoom(session.team(), session, agenda, current, questions,
+                items.risks(session.team(), current.item().key().toString(), facilitator),
+                Pacing.of(lines, index, itemStart(session, now), now), false, QUESTION_PAUSE_SECONDS,
+                session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), zone(), token);
+    }
+
+    /** A guest asks a question on the current item, under the name they gave. */
+    @Transactional
+    public void askAsGuest(String token, String name, String question) {
+        var session = guestSession(token);
+        if (session.state() != SessionState.LIVE) {
+            throw Rejected.conflict("state", "The meeting is not live.");
+        }
+        var text = question == null ? "" : question.strip();
+        if (text.isEmpty() || text.length() > 1000) {
+            throw Rejected.invalid("question", "Ask in 1 to 1,000 characters.");
+        }
+        sessions.ask(session.id(), session.currentNumber(), name + " (guest)", text, clock.instant());
+        room.changed(session.team(), session.id());
     }
 
     /** The summary of a closed session. */

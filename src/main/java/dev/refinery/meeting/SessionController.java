@@ -57,6 +57,8 @@ class SessionController {
         var session = sessions.find(team, id, me.id());
         if (session.state() == SessionState.LIVE) {
             model.addAttribute("room", sessions.room(team, id, me.account()));
+            model.addAttribute("guestLink", sessions.room(team, id, me.account()).facilitates()
+                    ? sessions.activeGuestLink(team, id, me.id()).orElse("") : null);
             return "meeting/room";
         }
         if (session.state() == SessionState.CLOSED) {
@@ -243,6 +245,30 @@ class SessionController {
         return "redirect:/teams/" + team + "/sessions/" + id;
     }
 
+    @PostMapping("/teams/{team}/sessions/{id}/guest-link")
+    String guestLink(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
+        sessions.guestLink(team, id, me.id());
+        return "redirect:/teams/" + team + "/sessions/" + id + "#guests";
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/guest-link/revoke")
+    String revokeGuestLink(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
+        sessions.revokeGuestLink(team, id, me.id());
+        return "redirect:/teams/" + team + "/sessions/" + id + "#guests";
+    }
+
+    @GetMapping(path = "/teams/{team}/sessions/{id}/guest-link.svg", produces = "image/svg+xml")
+    ResponseEntity<String> guestQr(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            jakarta.servlet.http.HttpServletRequest request) {
+        var token = sessions.activeGuestLink(team, id, me.id()).orElseThrow(() -> new NotFound("No active guest link."));
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(GuestLinks.qrSvg(joinUrl(request, token)));
+    }
+
+    static String joinUrl(jakarta.servlet.http.HttpServletRequest request, String token) {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+            .path("/join/{token}").buildAndExpand(token).toUriString();
+    }
+
     @GetMapping("/teams/{team}/sessions/{id}/agenda")
     String printable(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
         model.addAttribute("page", new SessionPages.SessionPage(team, teams.find(team, me.id()).team().name(),
@@ -268,6 +294,10 @@ class SessionController {
 
     private String page(SignedInAccount me, String team, long id, FieldErrors errors, String item, Model model) {
         var canEdit = sessions.mayEdit(team, id, me.id());
+        model.addAttribute("guestLink", canEdit ? sessions.activeGuestLink(team, id, me.id())
+            .map(token -> joinUrl(((org.springframework.web.context.request.ServletRequestAttributes)
+                    org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest(), token))
+            .orElse("") : null);
         model.addAttribute("page", new SessionPages.SessionPage(team, teams.find(team, me.id()).team().name(),
                 sessions.agenda(team, id, me.id()), canEdit ? sessions.suggestions(team, id, 5, me.id()) : List.of(), canEdit,
                 sessions.hidesAnchors(team, me.id()), errors, item));

@@ -202,6 +202,29 @@ class SessionRepository {
             .list();
     }
 
+    void link(long session, String token, Instant now) {
+        jdbc.sql("INSERT INTO meeting_guest_link (token, session_id, created_at) VALUES (:token, :session, :now)")
+            .param("token", token).param("session", session).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+    }
+
+    Optional<String> activeLink(long session) {
+        return jdbc.sql("""
+                SELECT token FROM meeting_guest_link WHERE session_id = :session AND revoked_at IS NULL ORDER BY created_at DESC
+                """).param("session", session).query(String.class).list().stream().findFirst();
+    }
+
+    void revokeLinks(long session, Instant now) {
+        jdbc.sql("UPDATE meeting_guest_link SET revoked_at = :now WHERE session_id = :session AND revoked_at IS NULL")
+            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("session", session).update();
+    }
+
+    /** The session an active guest link opens, with its team's key. */
+    Optional<RefinementSession> byLink(String token) {
+        return jdbc.sql(SELECT + """
+                 WHERE id = (SELECT session_id FROM meeting_guest_link WHERE token = :token AND revoked_at IS NULL)
+                """).param("token", token).query(this::session).optional();
+    }
+
     void attend(long session, long account, String name) {
         var known = jdbc.sql("SELECT COUNT(*) FROM meeting_attendee WHERE session_id = :session AND account_id = :account")
             .param("session", session).param("account", account).query(Long.class).single() > 0;
