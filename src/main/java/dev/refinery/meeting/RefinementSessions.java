@@ -494,6 +494,28 @@ public class RefinementSessions {
                 QUESTION_PAUSE_SECONDS, session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), zone(), null);
     }
 
+    /** Adds a new task without leaving the room: it goes into the backlog and to the end of the agenda. */
+    @Transactional
+    public void addTask(String teamKey, long id, String title, Account by) {
+        var session = live(facilitator(teamKey, id, by.id()), id);
+        var created = items.create(teamKey, dev.refinery.backlog.ItemPatch.empty().title(title).workstream(session.workstream()), by);
+        var entries = new ArrayList<>(sessions.agenda(id));
+        entries.add(new SessionRepository.Entry(created.item().id().value(), created.key().number(), entries.size(), DEFAULT_TIME_BOX));
+        sessions.keepAgenda(id, entries);
+        room.changed(teamKey, id);
+    }
+
+    /** Splits the current item without leaving the room: the children go to the backlog, the outcome is "split". */
+    @Transactional
+    public void splitCurrent(String teamKey, long id, List<String> titles, Account by) {
+        var session = live(facilitator(teamKey, id, by.id()), id);
+        var key = new ItemKey(teamKey, session.currentNumber()).toString();
+        var item = items.find(teamKey, key, by.id());
+        items.split(teamKey, key, item.item().version(), titles, false, by);
+        sessions.outcome(id, session.currentNumber(), Outcome.SPLIT, null);
+        room.changed(teamKey, id);
+    }
+
     // Guests.
 
     /** The session's active guest link, made on first use (facilitators). */

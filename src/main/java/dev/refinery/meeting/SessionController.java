@@ -134,6 +134,20 @@ class SessionController {
                 Outcome.of(outcome).orElseThrow(() -> Rejected.invalid("outcome", "Choose an outcome.")), note, me.account()));
     }
 
+    @PostMapping("/teams/{team}/sessions/{id}/tasks")
+    String addTask(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestParam(defaultValue = "") String title, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        return live(me, team, id, htmx, model, () -> sessions.addTask(team, id, title, me.account()));
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/split")
+    String split(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestParam(defaultValue = "") String titles, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        return live(me, team, id, htmx, model, () -> sessions.splitCurrent(team, id, List.of(titles.split("\\R")), me.account()));
+    }
+
     @PostMapping("/teams/{team}/sessions/{id}/close")
     String close(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam(defaultValue = "") String note, @RequestHeader(name = "HX-Request", required = false) String htmx,

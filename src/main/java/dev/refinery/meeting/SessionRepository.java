@@ -244,6 +244,25 @@ class SessionRepository {
             .param("session", session).query(String.class).list();
     }
 
+    /** Rewrites the agenda keeping each entry's meeting state (time spent, reviewed, outcome). */
+    void keepAgenda(long session, List<Entry> entries) {
+        jdbc.sql("DELETE FROM meeting_agenda_item WHERE session_id = :session").param("session", session).update();
+        for (int i = 0; i < entries.size(); i++) {
+            var entry = entries.get(i);
+            jdbc.sql("""
+                    INSERT INTO meeting_agenda_item (session_id, item_id, item_number, position, time_box_minutes, spent_seconds,
+                        reviewed, outcome, outcome_note, queue_before)
+                    VALUES (:session, :itemId, :item, :position, :minutes, :spent, :reviewed, :outcome, :note, :queueBefore)
+                    """)
+                .param("session", session).param("itemId", entry.itemId()).param("item", entry.itemNumber()).param("position", i)
+                .param("minutes", entry.timeBoxMinutes()).param("spent", entry.spentSeconds()).param("reviewed", entry.reviewed())
+                .param("outcome", entry.outcome() == null ? null : entry.outcome().code(), java.sql.Types.VARCHAR)
+                .param("note", entry.outcomeNote(), java.sql.Types.VARCHAR)
+                .param("queueBefore", entry.queueBefore(), java.sql.Types.INTEGER)
+                .update();
+        }
+    }
+
     private static final String SELECT = """
             SELECT id, team_key, title, workstream, goal, starts_at, duration_minutes, facilitator_id, facilitator_name,
                 state, started_at, closed_at, close_note, current_number, item_since, phase, phase_since, version

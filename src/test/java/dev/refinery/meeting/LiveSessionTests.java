@@ -139,6 +139,21 @@ class LiveSessionTests {
     }
 
     @Test
+    void addsAndSplitsTasksWithoutLeavingTheRoom() {
+        post(fay, "/start");
+
+        assertThat(htmx(fay, "/tasks", "title", "Handle chargebacks")).hasStatusOk().bodyText().contains("Handle chargebacks");
+        assertThat(htmx(fay, "/split", "titles", "Direct debit mandate\nDirect debit payment")).hasStatusOk().bodyText()
+            .contains("<strong id=\"outcome\">Split</strong>");
+
+        var id = Long.parseLong(page.replaceAll(".*/", ""));
+        assertThat(sessions.agenda(team, id, fay.id()).lines()).extracting(l -> l.item().content().title())
+            .containsExactly("Pay by SEPA", "Refund by card", "Not reached", "Handle chargebacks");
+        assertThat(items.related(team, first, fay.id()).splits()).extracting(l -> l.title())
+            .containsExactly("Direct debit mandate", "Direct debit payment");
+    }
+
+    @Test
     void pacesTheMeetingAgainstTheTimeBoxes() {
         var start = java.time.Instant.parse("2026-12-01T10:00:00Z");
         var lines = List.of(line(1, 2, 300, true), line(2, 2, 0, true), line(3, 5, 0, false));
