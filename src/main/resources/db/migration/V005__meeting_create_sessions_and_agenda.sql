@@ -7,6 +7,7 @@ CREATE TABLE meeting_session (
     title            VARCHAR(120)  NOT NULL,
     workstream       VARCHAR(80),
     goal             VARCHAR(300)  NOT NULL DEFAULT '',
+    question_pause   INTEGER       NOT NULL DEFAULT 20,
     starts_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     duration_minutes INTEGER       NOT NULL,
     facilitator_id   BIGINT        NOT NULL,

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import dev.refinery.shared.Forbidden;
 import dev.refinery.shared.NotFound;
 import dev.refinery.shared.Presence;
 import dev.refinery.shared.Rejected;
+import dev.refinery.shared.VotingWindows;
 
 /**
  * Planning poker on a team's items. Votes stay on the server until the reveal: nothing this class returns
@@ -40,16 +42,18 @@ public class PokerRounds {
     private final Presence presence;
     private final PokerBroadcast broadcast;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<VotingWindows> windows;
     private final Clock clock;
 
     PokerRounds(EstimationRepository repository, BacklogItems items, Teams teams, Presence presence,
-            PokerBroadcast broadcast, ApplicationEventPublisher events, Clock clock) {
+            PokerBroadcast broadcast, ApplicationEventPublisher events, ObjectProvider<VotingWindows> windows, Clock clock) {
         this.repository = repository;
         this.items = items;
         this.teams = teams;
         this.presence = presence;
         this.broadcast = broadcast;
         this.events = events;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -124,6 +128,11 @@ public class PokerRounds {
         if (!votes(membership.role(), settings(team))) {
             throw new Forbidden(membership.role() == Role.OBSERVER ? "Observers watch; they do not vote."
                     : "Product managers sit out in this team; a facilitator can change that.");
+        }
+        for (var window : windows.orderedStream().toList()) {
+            window.closed(teamKey, round.item().number()).ifPresent(reason -> {
+                throw Rejected.conflict("card", reason);
+            });
         }
         var card = round.deck().card(face == null ? "" : face.strip())
             .orElseThrow(() -> Rejected.invalid("card", "Pick a card of the deck: " + String.join(", ",

@@ -7,7 +7,8 @@ import java.time.Instant;
  * long, who facilitates it (any member may), where it stands, and while live, the current item and phase.
  */
 public record RefinementSession(long id, String team, String title, String workstream, String goal, Instant startsAt,
-        int durationMinutes, long facilitator, String facilitatorName, SessionState state, Instant startedAt,
+        int durationMinutes, int questionPauseSeconds, long facilitator, String facilitatorName, SessionState state,
+        Instant startedAt,
         Instant closedAt, String closeNote, Integer currentNumber, Instant itemSince, Phase phase, Instant phaseSince,
         int version) {
 

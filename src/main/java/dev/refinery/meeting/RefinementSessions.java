@@ -98,7 +98,7 @@ public class RefinementSessions {
         }
         var id = sessions.insert(membership.team().id().value(), teamKey, plan.title().strip(), workstream,
                 plan.goal() == null ? "" : plan.goal().strip(), plan.start().atZone(zone).toInstant(), plan.minutes(),
-                facilitator.id().value(), facilitator.displayName());
+                plan.pause(), facilitator.id().value(), facilitator.displayName());
         return session(membership, id);
     }
 
@@ -457,7 +457,7 @@ public class RefinementSessions {
         var next = sessions.nextPlanned(team, session.workstream(), id).map(RefinementSession::id)
             .orElseGet(() -> sessions.insert(team, teamKey, "Carry-over: " + truncate(session.title(), 100), session.workstream(),
                     session.goal(), session.startsAt().plus(java.time.Duration.ofDays(7)), session.durationMinutes(),
-                    session.facilitator(), session.facilitatorName()));
+                    session.questionPauseSeconds(), session.facilitator(), session.facilitatorName()));
         var entries = new ArrayList<>(sessions.agenda(next));
         for (var entry : carried) {
             if (entries.stream().noneMatch(e -> e.itemNumber() == entry.itemNumber())) {
@@ -491,7 +491,7 @@ public class RefinementSessions {
         return new LiveRoom(teamKey, session, agenda, current, questions,
                 items.risks(teamKey, current.item().key().toString(), viewer.id()),
                 Pacing.of(agenda.lines(), index, itemStart(session, now), now), facilitates,
-                QUESTION_PAUSE_SECONDS, session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), zone(), null);
+                session.questionPauseSeconds(), session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), zone(), null);
     }
 
     /** Adds a new task without leaving the room: it goes into the backlog and to the end of the agenda. */
@@ -577,7 +577,7 @@ public class RefinementSessions {
         var questions = sessions.questions(session.id()).stream().filter(q -> q.itemNumber() == session.currentNumber()).toList();
         return new LiveRoom(session.team(), session, agenda, current, questions,
                 items.risks(session.team(), current.item().key().toString(), facilitator),
-                Pacing.of(lines, index, itemStart(session, now), now), false, QUESTION_PAUSE_SECONDS,
+                Pacing.of(lines, index, itemStart(session, now), now), false, session.questionPauseSeconds(),
                 session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), zone(), token);
     }
 

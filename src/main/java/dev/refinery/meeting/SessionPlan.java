@@ -7,7 +7,13 @@ import java.util.Map;
 
 /** What the planning form and the API send to plan a session, as text, checked all at once. */
 public record SessionPlan(String title, String workstream, String goal, String startsAt, String durationMinutes,
-        String facilitator) {
+        String facilitator, String questionPause) {
+
+    /** A plan with the default silent pause before questions. */
+    public SessionPlan(String title, String workstream, String goal, String startsAt, String durationMinutes,
+            String facilitator) {
+        this(title, workstream, goal, startsAt, durationMinutes, facilitator, null);
+    }
 
     Map<String, String> problems() {
         var problems = new LinkedHashMap<String, String>();
@@ -24,7 +30,22 @@ public record SessionPlan(String title, String workstream, String goal, String s
         if (minutes == null || minutes < 15 || minutes > 480) {
             problems.put("durationMinutes", "A session lasts 15 to 480 minutes.");
         }
+        var pause = pause();
+        if (pause == null || pause < 0 || pause > 120) {
+            problems.put("questionPause", "The silent pause before questions is 0 to 120 seconds.");
+        }
         return problems;
+    }
+
+    /** Seconds of silence that open the questions of each item; 20 unless said otherwise. */
+    Integer pause() {
+        try {
+            return questionPause == null || questionPause.isBlank() ? RefinementSessions.QUESTION_PAUSE_SECONDS
+                    : Integer.valueOf(questionPause.strip());
+        }
+        catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     LocalDateTime start() {
@@ -46,6 +67,6 @@ public record SessionPlan(String title, String workstream, String goal, String s
     }
 
     public static SessionPlan blank() {
-        return new SessionPlan("", "", "", "", "60", "");
+        return new SessionPlan("", "", "", "", "60", "", "20");
     }
 }

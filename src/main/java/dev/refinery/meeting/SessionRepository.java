@@ -30,16 +30,18 @@ class SessionRepository {
     }
 
     long insert(long team, String teamKey, String title, String workstream, String goal, Instant startsAt, int minutes,
-            long facilitator, String facilitatorName) {
+            int questionPause, long facilitator, String facilitatorName) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO meeting_session (team_id, team_key, title, workstream, goal, starts_at, duration_minutes,
-                    facilitator_id, facilitator_name, state)
-                VALUES (:team, :teamKey, :title, :workstream, :goal, :startsAt, :minutes, :facilitator, :facilitatorName, 'planned')
+                    question_pause, facilitator_id, facilitator_name, state)
+                VALUES (:team, :teamKey, :title, :workstream, :goal, :startsAt, :minutes, :pause, :facilitator,
+                    :facilitatorName, 'planned')
                 """)
             .param("team", team).param("teamKey", teamKey).param("title", title)
             .param("workstream", workstream, java.sql.Types.VARCHAR).param("goal", goal)
             .param("startsAt", OffsetDateTime.ofInstant(startsAt, ZoneOffset.UTC)).param("minutes", minutes)
+            .param("pause", questionPause)
             .param("facilitator", facilitator).param("facilitatorName", facilitatorName)
             .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -264,7 +266,7 @@ class SessionRepository {
     }
 
     private static final String SELECT = """
-            SELECT id, team_key, title, workstream, goal, starts_at, duration_minutes, facilitator_id, facilitator_name,
+            SELECT id, team_key, title, workstream, goal, starts_at, duration_minutes, question_pause, facilitator_id, facilitator_name,
                 state, started_at, closed_at, close_note, current_number, item_since, phase, phase_since, version
             FROM meeting_session
             """;
@@ -272,8 +274,8 @@ class SessionRepository {
     private RefinementSession session(ResultSet rs, int row) throws SQLException {
         return new RefinementSession(rs.getLong("id"), rs.getString("team_key"), rs.getString("title"),
                 rs.getString("workstream"), rs.getString("goal"), rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
-                rs.getInt("duration_minutes"), rs.getLong("facilitator_id"), rs.getString("facilitator_name"),
-                SessionState.valueOf(rs.getString("state").toUpperCase()), instant(rs, "started_at"), instant(rs, "closed_at"),
+                rs.getInt("duration_minutes"), rs.getInt("question_pause"), rs.getLong("facilitator_id"),
+                rs.getString("facilitator_name"), SessionState.valueOf(rs.getString("state").toUpperCase()), instant(rs, "started_at"), instant(rs, "closed_at"),
                 rs.getString("close_note"), rs.getObject("current_number", Integer.class), instant(rs, "item_since"),
                 rs.getString("phase") == null ? null : Phase.of(rs.getString("phase")).orElseThrow(), instant(rs, "phase_since"),
                 rs.getInt("version"));

@@ -154,6 +154,22 @@ class LiveSessionTests {
     }
 
     @Test
+    void closesVotingDuringTheSilentPauseThatOpensTheQuestions() {
+        post(fay, "/start");
+        var round = rounds.open(team, first, fay).id();
+
+        assertThat(htmx(fay, "/phase", "phase", "questions")).hasStatusOk().bodyText()
+            .contains("<span class=\"phase\" id=\"phase\">Questions</span>", "data-seconds=\"20\"");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> rounds.cast(team, first, round, "3", ben)))
+            .isInstanceOf(dev.refinery.shared.Rejected.class).hasMessageStartingWith("Voting opens in");
+        assertThat(rounds.round(team, first, round, fay.id()).votes()).isEmpty();
+
+        htmx(fay, "/phase", "phase", "estimate");
+        rounds.cast(team, first, round, "3", ben);
+        assertThat(rounds.round(team, first, round, fay.id()).votes()).hasSize(1);
+    }
+
+    @Test
     void pacesTheMeetingAgainstTheTimeBoxes() {
         var start = java.time.Instant.parse("2026-12-01T10:00:00Z");
         var lines = List.of(line(1, 2, 300, true), line(2, 2, 0, true), line(3, 5, 0, false));
