@@ -283,7 +283,7 @@ public class RefinementSessions {
         if (!sessions.start(session(membership, id).id(), entries.getFirst().itemNumber(), clock.instant(), onAgenda)) {
             throw Rejected.conflict("state", "The session has started already.");
         }
-        room.changed(teamKey, id);
+        room.moved(teamKey, id);
     }
 
     /** Takes up the agenda's item at this position (1-based); the time spent on the one left is kept. */
@@ -299,7 +299,7 @@ public class RefinementSessions {
             return;
         }
         sessions.move(id, session.currentNumber(), onCurrent(session), target, clock.instant());
-        room.changed(teamKey, id);
+        room.moved(teamKey, id);
     }
 
     /** Moves by one item: +1 next, -1 previous. */
@@ -419,6 +419,16 @@ public class RefinementSessions {
                     sessions.outcome(session.id(), entry.itemNumber(), Outcome.ESTIMATED, null);
                     room.changed(session.team(), session.id());
                 });
+        }
+    }
+
+    /** A task edited in place during a meeting (or anywhere) shows at once in the rooms where it is the current item. */
+    @org.springframework.context.event.EventListener
+    void on(dev.refinery.backlog.BacklogItemSaved saved) {
+        for (var session : sessions.live(saved.team())) {
+            if (session.currentNumber() != null && session.currentNumber() == saved.key().number()) {
+                room.changed(session.team(), session.id());
+            }
         }
     }
 

@@ -80,6 +80,18 @@ class SessionController {
         return "meeting/room-view";
     }
 
+    /** The backlog's own section editors for the current item, loaded in place in the room. */
+    @GetMapping("/teams/{team}/sessions/{id}/editor")
+    String editor(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
+        var room = sessions.room(team, id, me.account());
+        if (!room.facilitates()) {
+            throw new dev.refinery.shared.Forbidden("Only the facilitator edits the task from the room.");
+        }
+        model.addAttribute("item", "/teams/" + team + "/items/" + room.current().item().key());
+        model.addAttribute("sections", List.of("description", "technical-notes", "acceptance-criteria", "estimate", "details"));
+        return "meeting/editor";
+    }
+
     @PostMapping("/teams/{team}/sessions/{id}/start")
     String start(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
         try {

@@ -33,6 +33,13 @@ class SessionRoomEvents implements LiveSnapshots {
         events.publishEvent(nudge(room(team, session)));
     }
 
+    /** The meeting moved to another item: pages reload what shows the current item, its editors too. */
+    void moved(String team, long session) {
+        events.publishEvent(new LiveUpdate(room(team, session), "current", "<span id=\"current-changed\">"
+                + System.currentTimeMillis() + "</span>"));
+        changed(team, session);
+    }
+
     @Override
     public boolean handles(String room) {
         return ROOM.matcher(room).matches();

@@ -170,6 +170,18 @@ class LiveSessionTests {
     }
 
     @Test
+    void givesTheFacilitatorTheBacklogsEditorsForTheCurrentTask() {
+        post(fay, "/start");
+
+        assertThat(mvc.get().uri(page).with(user(people.signedIn(fay)))).bodyText()
+            .contains("id=\"task-editor\"", "hx-trigger=\"load, sse:current\"");
+        assertThat(mvc.get().uri(page + "/editor").with(user(people.signedIn(fay)))).hasStatusOk().bodyText()
+            .contains("hx-get=\"/teams/" + team + "/items/" + first + "/sections/acceptance-criteria\"");
+        assertThat(mvc.get().uri(page).with(user(people.signedIn(ben)))).bodyText().doesNotContain("id=\"task-editor\"");
+        assertThat(mvc.get().uri(page + "/editor").with(user(people.signedIn(ben)))).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void pacesTheMeetingAgainstTheTimeBoxes() {
         var start = java.time.Instant.parse("2026-12-01T10:00:00Z");
         var lines = List.of(line(1, 2, 300, true), line(2, 2, 0, true), line(3, 5, 0, false));
