@@ -215,6 +215,17 @@ public class RefinementSessions {
             .toList();
     }
 
+    /** Open items whose title or description holds the text, not on the agenda yet: for adding by search. */
+    public List<ItemView> search(String teamKey, long id, String text, AccountId viewer) {
+        var onAgenda = sessions.agenda(session(teams.find(teamKey, viewer), id).id()).stream()
+            .map(SessionRepository.Entry::itemNumber).collect(Collectors.toSet());
+        return items.list(teamKey, new dev.refinery.backlog.BacklogFilter(null, null, null, null, text, 1), viewer).items().stream()
+            .filter(view -> !onAgenda.contains(view.key().number()))
+            .filter(view -> view.content().status() != Status.DONE)
+            .limit(10)
+            .toList();
+    }
+
     /** Opens a pre-vote on an agenda item: people vote before the meeting; the cards stay hidden until it. */
     @Transactional
     public void preVote(String teamKey, long id, String itemKey, Account by) {

@@ -223,6 +223,12 @@ class SessionController {
     @PostMapping("/teams/{team}/sessions/{id}/agenda")
     String add(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam(defaultValue = "") String item, Model model) {
+        if (dev.refinery.backlog.ItemKey.parse(item.strip().toUpperCase()).isEmpty()) {
+            var found = item.isBlank() ? List.<dev.refinery.backlog.ItemView>of() : sessions.search(team, id, item.strip(), me.id());
+            var errors = found.isEmpty() ? new FieldErrors(java.util.Map.of("item", "No item key or title matches " + item + "."))
+                    : FieldErrors.NONE;
+            return page(me, team, id, errors, item, found, model);
+        }
         try {
             sessions.add(team, id, item, me.id());
             return "redirect:/teams/" + team + "/sessions/" + id;
@@ -298,7 +304,8 @@ class SessionController {
     @GetMapping("/teams/{team}/sessions/{id}/agenda")
     String printable(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
         model.addAttribute("page", new SessionPages.SessionPage(team, teams.find(team, me.id()).team().name(),
-                sessions.agenda(team, id, me.id()), List.of(), false, sessions.hidesAnchors(team, me.id()), FieldErrors.NONE, ""));
+                sessions.agenda(team, id, me.id()), List.of(), false, sessions.hidesAnchors(team, me.id()), FieldErrors.NONE, "",
+                List.of()));
         return "meeting/agenda";
     }
 
@@ -319,6 +326,11 @@ class SessionController {
     }
 
     private String page(SignedInAccount me, String team, long id, FieldErrors errors, String item, Model model) {
+        return page(me, team, id, errors, item, List.of(), model);
+    }
+
+    private String page(SignedInAccount me, String team, long id, FieldErrors errors, String item,
+            List<dev.refinery.backlog.ItemView> found, Model model) {
         var canEdit = sessions.mayEdit(team, id, me.id());
         model.addAttribute("guestLink", canEdit ? sessions.activeGuestLink(team, id, me.id())
             .map(token -> joinUrl(((org.springframework.web.context.request.ServletRequestAttributes)
@@ -326,7 +338,7 @@ class SessionController {
             .orElse("") : null);
         model.addAttribute("page", new SessionPages.SessionPage(team, teams.find(team, me.id()).team().name(),
                 sessions.agenda(team, id, me.id()), canEdit ? sessions.suggestions(team, id, 5, me.id()) : List.of(), canEdit,
-                sessions.hidesAnchors(team, me.id()), errors, item));
+                sessions.hidesAnchors(team, me.id()), errors, item, found));
         return "meeting/session";
     }
 }

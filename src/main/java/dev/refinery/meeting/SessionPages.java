@@ -24,7 +24,7 @@ public final class SessionPages {
     }
 
     public record SessionPage(String team, String teamName, Agenda agenda, List<ItemView> suggestions, boolean canEdit,
-            boolean hidesEstimates, FieldErrors errors, String itemKey) {
+            boolean hidesEstimates, FieldErrors errors, String itemKey, List<ItemView> found) {
 
         public String url() {
             return "/teams/" + team + "/sessions/" + agenda.session().id();

@@ -181,19 +181,6 @@ class LiveSessionTests {
         assertThat(mvc.get().uri(page + "/editor").with(user(people.signedIn(ben)))).hasStatus(HttpStatus.FORBIDDEN);
     }
 
-    @Test
-    void pacesTheMeetingAgainstTheTimeBoxes() {
-        var start = java.time.Instant.parse("2026-12-01T10:00:00Z");
-        var lines = List.of(line(1, 2, 300, true), line(2, 2, 0, true), line(3, 5, 0, false));
-
-        var pacing = Pacing.of(lines, 1, start, start.plusSeconds(180));
-
-        assertThat(pacing.describe(java.time.ZoneOffset.UTC)).isEqualTo("2 of 3 · 4 min over · projected end 10:08");
-    }
-
-    private static AgendaLine line(int position, int minutes, int spent, boolean reviewed) {
-        return new AgendaLine(position, null, minutes, null, spent, reviewed, null, null, null);
-    }
 
     private long sessionsQuestion() {
         var id = Long.parseLong(page.replaceAll(".*/", ""));

@@ -85,6 +85,11 @@ class SessionPagesTests {
         mvc.post().uri(page + "/agenda").with(user(people.signedIn(fay))).with(csrf()).param("item", ready.toLowerCase()).exchange();
         assertThat(mvc.post().uri(page + "/agenda").with(user(people.signedIn(fay))).with(csrf()).param("item", unready))
             .bodyText().contains("id=\"item-error\"", unready + " is on the agenda already.");
+        var third = items.create(team, ItemPatch.empty().title("Refund by card"), fay).key().toString();
+        assertThat(mvc.post().uri(page + "/agenda").with(user(people.signedIn(fay))).with(csrf()).param("item", "refund"))
+            .hasStatusOk().bodyText().contains("id=\"found\"", "value=\"" + third + "\"", "Refund by card");
+        assertThat(mvc.post().uri(page + "/agenda").with(user(people.signedIn(fay))).with(csrf()).param("item", "zebra"))
+            .hasStatusOk().bodyText().contains("No item key or title matches zebra.");
 
         assertThat(mvc.post().uri(page + "/agenda/arrange").with(user(people.signedIn(fay))).with(csrf())
                 .param("order", ready, unready).param("timeBox", "10", "9")).hasRedirectedUrl(page);
