@@ -57,6 +57,13 @@ CREATE TABLE meeting_question (
 
 CREATE INDEX meeting_question_session ON meeting_question (session_id, item_number);
 
+-- A team's defaults for its meetings; a team without a row has 2-minute time boxes and a 20-second pause.
+CREATE TABLE meeting_settings (
+    team_id          BIGINT  PRIMARY KEY,
+    time_box_minutes INTEGER NOT NULL,
+    question_pause   INTEGER NOT NULL
+);
+
 -- A link by which guests without an account join one session, until it is revoked.
 CREATE TABLE meeting_guest_link (
     token      VARCHAR(64) PRIMARY KEY,

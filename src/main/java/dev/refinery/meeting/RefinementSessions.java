@@ -37,7 +37,6 @@ import dev.refinery.shared.Rejected;
 @Component
 public class RefinementSessions {
 
-    static final int DEFAULT_TIME_BOX = 2;
     static final int MAX_AGENDA = 60;
 
     private final SessionRepository sessions;
@@ -61,6 +60,34 @@ public class RefinementSessions {
         this.models = models;
         this.room = room;
         this.clock = clock;
+    }
+
+    public MeetingDefaults defaults(String teamKey, AccountId viewer) {
+        return sessions.defaults(teams.find(teamKey, viewer).team().id().value());
+    }
+
+    /** The team's defaults for new agenda items and new sessions (its facilitators). */
+    @Transactional
+    public void saveDefaults(String teamKey, MeetingDefaults defaults, AccountId by) {
+        var membership = teams.find(teamKey, by);
+        if (!membership.facilitator()) {
+            throw new Forbidden("Only a facilitator sets the team's meeting defaults.");
+        }
+        var problems = new java.util.LinkedHashMap<String, String>();
+        if (defaults.timeBoxMinutes() < 1 || defaults.timeBoxMinutes() > 60) {
+            problems.put("timeBoxMinutes", "A time box is 1 to 60 minutes.");
+        }
+        if (defaults.questionPauseSeconds() < 0 || defaults.questionPauseSeconds() > 120) {
+            problems.put("questionPauseSeconds", "The silent pause is 0 to 120 seconds.");
+        }
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        sessions.defaults(membership.team().id().value(), defaults);
+    }
+
+    private int defaultBox(String teamKey, AccountId viewer) {
+        return defaults(teamKey, viewer).timeBoxMinutes();
     }
 
     public List<RefinementSession> of(String teamKey, AccountId viewer) {
@@ -96,9 +123,11 @@ public class RefinementSessions {
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
+        var pause = plan.questionPause() == null || plan.questionPause().isBlank()
+                ? sessions.defaults(membership.team().id().value()).questionPauseSeconds() : plan.pause();
         var id = sessions.insert(membership.team().id().value(), teamKey, plan.title().strip(), workstream,
                 plan.goal() == null ? "" : plan.goal().strip(), plan.start().atZone(zone).toInstant(), plan.minutes(),
-                plan.pause(), facilitator.id().value(), facilitator.displayName());
+                pause, facilitator.id().value(), facilitator.displayName());
         return session(membership, id);
     }
 
@@ -136,7 +165,8 @@ public class RefinementSessions {
         if (entries.size() >= MAX_AGENDA) {
             throw Rejected.invalid("item", "An agenda has at most " + MAX_AGENDA + " items.");
         }
-        entries.add(new SessionRepository.Entry(view.item().id().value(), item.number(), entries.size(), DEFAULT_TIME_BOX));
+        entries.add(new SessionRepository.Entry(view.item().id().value(), item.number(), entries.size(),
+                sessions.defaults(membership.team().id().value()).timeBoxMinutes()));
         sessions.agenda(session(membership, id).id(), entries);
     }
 
@@ -160,7 +190,7 @@ public class RefinementSessions {
         }
         var entries = new ArrayList<SessionRepository.Entry>();
         for (int i = 0; i < numbers.size(); i++) {
-            var minutes = i < timeBoxes.size() && timeBoxes.get(i) != null ? timeBoxes.get(i) : DEFAULT_TIME_BOX;
+            var minutes = i < timeBoxes.size() && timeBoxes.get(i) != null ? timeBoxes.get(i) : defaultBox(teamKey, by);
             if (minutes < 1 || minutes > 60) {
                 throw Rejected.invalid("timeBox[" + i + "]", "A time box is 1 to 60 minutes.");
             }
@@ -188,7 +218,7 @@ public class RefinementSessions {
             catch (NotFound missing) {
                 throw Rejected.invalid("items[" + i + "].key", "There is no item " + key + " in " + teamKey + ".");
             }
-            var minutes = i < timeBoxes.size() && timeBoxes.get(i) != null ? timeBoxes.get(i) : DEFAULT_TIME_BOX;
+            var minutes = i < timeBoxes.size() && timeBoxes.get(i) != null ? timeBoxes.get(i) : defaultBox(teamKey, by);
             if (minutes < 1 || minutes > 60) {
                 throw Rejected.invalid("items[" + i + "].timeBoxMinutes", "A time box is 1 to 60 minutes.");
             }
@@ -521,7 +551,8 @@ public class RefinementSessions {
         var session = live(facilitator(teamKey, id, by.id()), id);
         var created = items.create(teamKey, dev.refinery.backlog.ItemPatch.empty().title(title).workstream(session.workstream()), by);
         var entries = new ArrayList<>(sessions.agenda(id));
-        entries.add(new SessionRepository.Entry(created.item().id().value(), created.key().number(), entries.size(), DEFAULT_TIME_BOX));
+        entries.add(new SessionRepository.Entry(created.item().id().value(), created.key().number(), entries.size(),
+                defaultBox(teamKey, by.id())));
         sessions.keepAgenda(id, entries);
         room.changed(teamKey, id);
     }

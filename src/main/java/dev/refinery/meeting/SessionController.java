@@ -52,6 +52,28 @@ class SessionController {
     }
 
     /** The session page: the agenda builder while planned, the live room while live, the summary once closed. */
+    @PostMapping("/teams/{team}/sessions/defaults")
+    String defaults(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
+            @RequestParam(defaultValue = "") String timeBoxMinutes, @RequestParam(defaultValue = "") String questionPauseSeconds,
+            Model model) {
+        try {
+            sessions.saveDefaults(team, new MeetingDefaults(number(timeBoxMinutes), number(questionPauseSeconds)), me.id());
+            return "redirect:/teams/" + team + "/sessions";
+        }
+        catch (Rejected rejected) {
+            return list(me, team, SessionPlan.blank(), FieldErrors.of(rejected), model);
+        }
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        }
+        catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
     @GetMapping("/teams/{team}/sessions/{id}")
     String session(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
         var session = sessions.find(team, id, me.id());
@@ -321,7 +343,8 @@ class SessionController {
     private String list(SignedInAccount me, String team, SessionPlan plan, FieldErrors errors, Model model) {
         var membership = teams.find(team, me.id());
         model.addAttribute("page", new SessionPages.ListPage(team, membership.team().name(), sessions.of(team, me.id()),
-                workstreams.of(team, me.id()), plan, errors, membership.role() != Role.OBSERVER));
+                workstreams.of(team, me.id()), plan, errors, membership.role() != Role.OBSERVER, sessions.defaults(team, me.id()),
+                membership.facilitator()));
         return "meeting/sessions";
     }
 

@@ -13,7 +13,7 @@ public final class SessionPages {
     }
 
     public record ListPage(String team, String teamName, List<RefinementSession> sessions, List<Workstream> workstreams,
-            SessionPlan plan, FieldErrors errors, boolean canPlan) {
+            SessionPlan plan, FieldErrors errors, boolean canPlan, MeetingDefaults defaults, boolean canSetDefaults) {
     }
 
     public record SummaryPage(String team, SessionSummary summary) {

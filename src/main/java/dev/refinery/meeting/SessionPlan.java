@@ -67,6 +67,6 @@ public record SessionPlan(String title, String workstream, String goal, String s
     }
 
     public static SessionPlan blank() {
-        return new SessionPlan("", "", "", "", "60", "", "20");
+        return new SessionPlan("", "", "", "", "60", "", "");
     }
 }

@@ -227,6 +227,23 @@ class SessionRepository {
                 """).param("token", token).query(this::session).optional();
     }
 
+    MeetingDefaults defaults(long team) {
+        return jdbc.sql("SELECT time_box_minutes, question_pause FROM meeting_settings WHERE team_id = :team")
+            .param("team", team)
+            .query((rs, row) -> new MeetingDefaults(rs.getInt("time_box_minutes"), rs.getInt("question_pause")))
+            .optional()
+            .orElse(MeetingDefaults.STANDARD);
+    }
+
+    void defaults(long team, MeetingDefaults defaults) {
+        var updated = jdbc.sql("UPDATE meeting_settings SET time_box_minutes = :box, question_pause = :pause WHERE team_id = :team")
+            .param("box", defaults.timeBoxMinutes()).param("pause", defaults.questionPauseSeconds()).param("team", team).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO meeting_settings (team_id, time_box_minutes, question_pause) VALUES (:team, :box, :pause)")
+                .param("team", team).param("box", defaults.timeBoxMinutes()).param("pause", defaults.questionPauseSeconds()).update();
+        }
+    }
+
     void attend(long session, long account, String name) {
         var known = jdbc.sql("SELECT COUNT(*) FROM meeting_attendee WHERE session_id = :session AND account_id = :account")
             .param("session", session).param("account", account).query(Long.class).single() > 0;

@@ -50,6 +50,9 @@ class SessionPagesTests {
     @Autowired
     PokerRounds rounds;
 
+    @Autowired
+    RefinementSessions sessions;
+
     People people;
     Account fay;
     Account ben;
@@ -99,6 +102,27 @@ class SessionPagesTests {
             .contains("missing: description, acceptance criteria, estimate");
         assertThat(mvc.get().uri(page).with(user(people.signedIn(ben)))).bodyText()
             .doesNotContain("Save order and time boxes", "Add to agenda");
+    }
+
+    @Test
+    void usesTheTeamsDefaultTimeBoxAndPauseForNewItemsAndSessions() {
+        assertThat(mvc.post().uri("/teams/" + team + "/sessions/defaults").with(user(people.signedIn(fay))).with(csrf())
+                .param("timeBoxMinutes", "0").param("questionPauseSeconds", "30"))
+            .hasStatusOk().bodyText().contains("id=\"timeBoxMinutes-error\"", "A time box is 1 to 60 minutes.");
+        assertThat(mvc.post().uri("/teams/" + team + "/sessions/defaults").with(user(people.signedIn(ben))).with(csrf())
+                .param("timeBoxMinutes", "5").param("questionPauseSeconds", "30")).hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/teams/" + team + "/sessions/defaults").with(user(people.signedIn(fay))).with(csrf())
+                .param("timeBoxMinutes", "5").param("questionPauseSeconds", "30")).hasRedirectedUrl("/teams/" + team + "/sessions");
+
+        var item = items.create(team, ItemPatch.empty().title("Pay by SEPA"), fay).key().toString();
+        var page = mvc.post().uri("/teams/" + team + "/sessions").with(user(people.signedIn(fay))).with(csrf())
+            .param("title", "Checkout").param("startsAt", "2026-12-01T10:00").param("durationMinutes", "60").exchange()
+            .getResponse().getRedirectedUrl();
+        mvc.post().uri(page + "/agenda").with(user(people.signedIn(fay))).with(csrf()).param("item", item).exchange();
+
+        var id = Long.parseLong(page.replaceAll(".*/", ""));
+        assertThat(sessions.agenda(team, id, fay.id()).lines().getFirst().timeBoxMinutes()).isEqualTo(5);
+        assertThat(sessions.find(team, id, fay.id()).questionPauseSeconds()).isEqualTo(30);
     }
 
     @Test
