@@ -17,6 +17,37 @@
             pause.textContent = rest > 0 ? 'Silence: ' + rest + ' s to re-read the task before anyone speaks.' : 'Questions are open.';
         }
     }
+    // A refetch of the room (somebody changed it) keeps what this person was typing or choosing, as long as
+    // the same item is on screen: fields are matched by id. The person's own submits are not refetches.
+    var kept = null;
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        var room = document.getElementById('room');
+        kept = null;
+        if (!room || event.detail.target !== room || event.detail.requestConfig.verb !== 'get') {
+            return;
+        }
+        var title = document.getElementById('current-title');
+        kept = { title: title && title.textContent, values: {} };
+        room.querySelectorAll('input[id]:not([type=hidden]), textarea[id], select[id]').forEach(function (field) {
+            var changed = field.tagName === 'SELECT' ? !field.options[field.selectedIndex].defaultSelected
+                : field.value !== field.defaultValue;
+            if (changed) {
+                kept.values[field.id] = field.value;
+            }
+        });
+    });
+    document.addEventListener('htmx:afterSwap', function () {
+        var title = document.getElementById('current-title');
+        if (kept && title && title.textContent === kept.title) {
+            Object.keys(kept.values).forEach(function (id) {
+                var field = document.getElementById(id);
+                if (field) {
+                    field.value = kept.values[id];
+                }
+            });
+        }
+        kept = null;
+    });
     setInterval(tick, 1000);
     document.addEventListener('DOMContentLoaded', tick);
     document.addEventListener('htmx:afterSettle', tick);

@@ -411,7 +411,7 @@ public class RefinementSessions {
             case NONE -> {
             }
         }
-        if (!sessions.answer(id, questionId, text, fold.name().toLowerCase(), clock.instant())) {
+        if (!sessions.answer(id, questionId, text, fold.name().toLowerCase().replace('_', '-'), clock.instant())) {
             throw Rejected.conflict("answer", "This question has an answer already.");
         }
         room.changed(teamKey, id);

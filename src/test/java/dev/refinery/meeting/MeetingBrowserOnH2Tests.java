@@ -1,0 +1,4 @@
+package dev.refinery.meeting;
+
+class MeetingBrowserOnH2Tests extends MeetingBrowserTests {
+}

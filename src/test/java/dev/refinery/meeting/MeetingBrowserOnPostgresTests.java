@@ -1,0 +1,7 @@
+package dev.refinery.meeting;
+
+import dev.refinery.shared.OnPostgres;
+
+@OnPostgres
+class MeetingBrowserOnPostgresTests extends MeetingBrowserTests {
+}
