@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -37,15 +39,30 @@ public class LiveRooms implements SmartLifecycle, Presence {
     private final Duration streamTimeout;
     private final ObjectProvider<LiveSnapshots> snapshots;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final PlatformTransactionManager transactions;
+    private final String databaseUrl;
+    private final String databaseUser;
+    private final String databasePassword;
+    private volatile EventBus bus = new InProcessEventBus();
     private volatile boolean running;
 
     /** A stream that times out is closed; the browser's EventSource then reconnects by itself. */
     LiveRooms(TemplateEngine templates, @Value("${refinery.live.stream-timeout:PT30M}") Duration streamTimeout,
-            ObjectProvider<LiveSnapshots> snapshots, ApplicationEventPublisher events) {
+            ObjectProvider<LiveSnapshots> snapshots, ApplicationEventPublisher events, JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            @Value("${spring.datasource.url}") String databaseUrl,
+            @Value("${spring.datasource.username:}") String databaseUser,
+            @Value("${spring.datasource.password:}") String databasePassword) {
         this.templates = templates;
         this.streamTimeout = streamTimeout;
         this.snapshots = snapshots;
         this.events = events;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.databaseUrl = databaseUrl;
+        this.databaseUser = databaseUser;
+        this.databasePassword = databasePassword;
     }
 
     /**
@@ -102,6 +119,29 @@ public class LiveRooms implements SmartLifecycle, Presence {
     @TransactionalEventListener(fallbackExecution = true)
     void deliver(LiveUpdate update) {
         send(update.room(), update.event(), update.html());
+        bus.changed(update.room());
+    }
+
+    /** Another node changed a room: this node's streams of it get its state as the database has it now. */
+    void refresh(String room) {
+        if (!rooms.containsKey(room)) {
+            return;
+        }
+        for (var snapshot : snapshots.orderedStream().toList()) {
+            if (snapshot.handles(room)) {
+                snapshot.current(room).forEach(update -> send(room, update.event(), update.html()));
+            }
+        }
+    }
+
+    /** Every room this node serves, brought up to date (after this node may have missed changes). */
+    void refreshAll() {
+        rooms.keySet().forEach(this::refresh);
+    }
+
+    /** The bus between nodes: PostgreSQL's LISTEN/NOTIFY on PostgreSQL, nobody else to tell otherwise. */
+    EventBus bus() {
+        return bus;
     }
 
     @Override
@@ -164,6 +204,12 @@ public class LiveRooms implements SmartLifecycle, Presence {
 
     @Override
     public void start() {
+        if (databaseUrl.startsWith("jdbc:postgresql:")) {
+            var postgres = new PostgresEventBus(jdbc, transactions, databaseUrl, databaseUser, databasePassword, this::refresh,
+                    this::refreshAll);
+            postgres.start();
+            bus = postgres;
+        }
         running = true;
     }
 
@@ -171,6 +217,9 @@ public class LiveRooms implements SmartLifecycle, Presence {
     @Override
     public void stop() {
         running = false;
+        if (bus instanceof PostgresEventBus postgres) {
+            postgres.close();
+        }
         rooms.values().forEach(members -> members.streams().forEach(stream -> {
             try {
                 stream.complete();

@@ -35,8 +35,7 @@ class SessionRoomEvents implements LiveSnapshots {
 
     /** The meeting moved to another item: pages reload what shows the current item, its editors too. */
     void moved(String team, long session) {
-        events.publishEvent(new LiveUpdate(room(team, session), "current", "<span id=\"current-changed\">"
-                + System.currentTimeMillis() + "</span>"));
+        events.publishEvent(moved(room(team, session)));
         changed(team, session);
     }
 
@@ -45,9 +44,14 @@ class SessionRoomEvents implements LiveSnapshots {
         return ROOM.matcher(room).matches();
     }
 
+    /** Both nudges: the page reloads the room and what depends on the current item (which may have moved). */
     @Override
     public List<LiveUpdate> current(String room) {
-        return List.of(nudge(room));
+        return List.of(moved(room), nudge(room));
+    }
+
+    private static LiveUpdate moved(String room) {
+        return new LiveUpdate(room, "current", "<span id=\"current-changed\">" + System.currentTimeMillis() + "</span>");
     }
 
     private static LiveUpdate nudge(String room) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-class PostgresAvailable implements ExecutionCondition {
+public class PostgresAvailable implements ExecutionCondition {
 
     private static volatile String unreachable;
     private static volatile boolean checked;

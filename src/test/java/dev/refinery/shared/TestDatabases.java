@@ -20,6 +20,22 @@ public final class TestDatabases {
         return DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
     }
 
+    /** A new, empty schema for a test that starts applications itself; drop it with {@link #drop}. */
+    public static String newSchema() throws SQLException {
+        var schema = "t_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (var connection = postgres(); var sql = connection.createStatement()) {
+            sql.execute("CREATE SCHEMA " + schema);
+        }
+        return schema;
+    }
+
+    public static void drop(String schema) throws SQLException {
+        try (var connection = postgres(); var sql = connection.createStatement()) {
+            sql.execute("SET lock_timeout = '5s'");
+            sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
     /** Under CI nothing may skip: a missing service is a failure there. */
     public static boolean ci() {
         return "true".equalsIgnoreCase(System.getenv("CI"));

@@ -1,0 +1,164 @@
+package dev.refinery;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.refinery.backlog.BacklogItems;
+import dev.refinery.backlog.ItemPatch;
+import dev.refinery.estimation.PokerRounds;
+import dev.refinery.identity.Account;
+import dev.refinery.identity.Accounts;
+import dev.refinery.identity.NewAccount;
+import dev.refinery.identity.NewMember;
+import dev.refinery.identity.NewTeam;
+import dev.refinery.identity.Teams;
+import dev.refinery.meeting.RefinementSessions;
+import dev.refinery.meeting.SessionPlan;
+import dev.refinery.shared.EventStream;
+import dev.refinery.shared.PostgresAvailable;
+import dev.refinery.shared.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two application nodes on one PostgreSQL, as behind a load balancer: a participant connected to node A
+ * sees what happens through node B, and loses nothing when node B stops.
+ */
+@ExtendWith(PostgresAvailable.class)
+class MultiNodeTests {
+
+    static final String PASSWORD = "correct horse battery";
+    static final Duration SOON = Duration.ofSeconds(10);
+
+    String schema;
+    ConfigurableApplicationContext a;
+    ConfigurableApplicationContext b;
+
+    @BeforeEach
+    void nodes() throws Exception {
+        schema = TestDatabases.newSchema();
+        a = node();
+        b = node();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (var node : new ConfigurableApplicationContext[] { a, b }) {
+            if (node != null && node.isActive()) {
+                node.close();
+            }
+        }
+        TestDatabases.drop(schema);
+    }
+
+    @Test
+    void showsOnNodeAWhatIsDoneThroughNodeBAndLosesNothingWhenBStops() throws Exception {
+        var accounts = a.getBean(Accounts.class);
+        var fay = accounts.openFirstAdministrator(new NewAccount("fay@refinery.test", "Fay", PASSWORD));
+        var ben = accounts.open(new NewAccount("ben@refinery.test", "Ben", PASSWORD));
+        var cleo = accounts.open(new NewAccount("cleo@refinery.test", "Cleo", PASSWORD));
+        var teams = a.getBean(Teams.class);
+        teams.create(new NewTeam("Payments", "PAY"), fay.id());
+        teams.add("PAY", new NewMember(ben.email(), "engineer"), fay.id());
+        teams.add("PAY", new NewMember(cleo.email(), "engineer"), fay.id());
+        var items = a.getBean(BacklogItems.class);
+        var first = items.create("PAY", ItemPatch.empty().title("Pay by SEPA"), fay).key().toString();
+        var second = items.create("PAY", ItemPatch.empty().title("Refunds"), fay).key().toString();
+        var round = a.getBean(PokerRounds.class).open("PAY", first, fay).id();
+
+        try (var bensOnA = stream(a, "/teams/PAY/live/poker-1", ben)) {
+            bensOnA.await(text -> text.contains("Voting: 0 of 3 voted"), SOON);
+
+            put(b, "/api/v1/teams/PAY/items/" + first + "/rounds/" + round + "/votes/me", cleo, "{\"card\": \"5\"}");
+            bensOnA.await(text -> text.contains("Voting: 1 of 3 voted"), SOON);
+            assertThat(bensOnA.received()).doesNotContain("card-face");
+
+            var bus = dev.refinery.live.LiveTestAccess.bus(a);
+            dev.refinery.live.LiveTestAccess.dropListener(bus);
+            put(b, "/api/v1/teams/PAY/items/" + first + "/rounds/" + round + "/votes/me", fay, "{\"card\": \"8\"}");
+            bensOnA.await(text -> text.contains("Voting: 2 of 3 voted"), SOON);
+
+            post(b, "/api/v1/teams/PAY/items/" + first + "/rounds/" + round + "/reveal", fay, "{}");
+            assertThat(bensOnA.await(text -> text.contains("card-face"), SOON)).contains("<span class=\"card-face\">5</span>");
+        }
+
+        var sessions = a.getBean(RefinementSessions.class);
+        var session = sessions.plan("PAY", new SessionPlan("Checkout", "", "", "2026-12-01T10:00", "60", ""), fay, ZoneOffset.UTC);
+        sessions.replace("PAY", session.id(), List.of(first, second), List.of(2, 2), fay.id());
+        sessions.start("PAY", session.id(), fay.id());
+        try (var bensSession = stream(a, "/teams/PAY/live/session-" + session.id(), ben)) {
+            bensSession.await(text -> text.contains("event:room"), SOON);
+            put(b, "/api/v1/teams/PAY/sessions/" + session.id() + "/current", fay, "{\"itemKey\": \"" + second + "\"}");
+            bensSession.await(text -> text.contains("event:current"), SOON);
+        }
+
+        // Presence is still per node (see the README): with auto-reveal, node B would count Cleo as the only
+        // voter present. The facilitator reveals by hand here.
+        var poker = a.getBean(PokerRounds.class);
+        var settings = poker.settings("PAY", fay.id());
+        poker.save("PAY", new dev.refinery.estimation.PokerSettings(settings.kind(), settings.numbers(), settings.customUnit(),
+                false, settings.hideAnchors(), settings.pmVotes(), settings.version()), fay.id());
+        var revote = poker.open("PAY", second, fay).id();
+        try (var cleosOnB = stream(b, "/teams/PAY/live/poker-2", cleo)) {
+            cleosOnB.await(text -> text.contains("Voting: 0 of 3 voted"), SOON);
+            put(b, "/api/v1/teams/PAY/items/" + second + "/rounds/" + revote + "/votes/me", cleo, "{\"card\": \"3\"}");
+
+            b.close();
+
+            assertThat(cleosOnB.endedWithin(Duration.ofSeconds(5))).as("node B ended its streams").isTrue();
+        }
+        try (var cleoOnA = stream(a, "/teams/PAY/live/poker-2", cleo)) {
+            assertThat(cleoOnA.await(text -> text.contains("Voting: 1 of 3 voted"), SOON)).contains("✓ voted");
+        }
+    }
+
+    private ConfigurableApplicationContext node() {
+        return new SpringApplicationBuilder(RefineryApplication.class)
+            .profiles("test")
+            .run("--server.port=0", "--spring.main.banner-mode=off",
+                    "--spring.datasource.url=" + TestDatabases.POSTGRES_URL + "?currentSchema=" + schema,
+                    "--spring.datasource.username=" + TestDatabases.POSTGRES_USER,
+                    "--spring.datasource.password=" + TestDatabases.POSTGRES_PASSWORD,
+                    "--spring.flyway.schemas=" + schema);
+    }
+
+    private static EventStream stream(ConfigurableApplicationContext node, String path, Account who) {
+        return new EventStream(base(node) + path, who.email(), PASSWORD);
+    }
+
+    private static String base(ConfigurableApplicationContext node) {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static void put(ConfigurableApplicationContext node, String path, Account as, String json) throws Exception {
+        send(node, path, as, HttpRequest.newBuilder().PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static void post(ConfigurableApplicationContext node, String path, Account as, String json) throws Exception {
+        send(node, path, as, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static void send(ConfigurableApplicationContext node, String path, Account as, HttpRequest.Builder request)
+            throws Exception {
+        var credentials = Base64.getEncoder().encodeToString((as.email() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var response = HttpClient.newHttpClient().send(request.uri(URI.create(base(node) + path))
+            .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isLessThan(300);
+    }
+}
