@@ -67,7 +67,7 @@ class MultiNodeTests {
     }
 
     @Test
-    void showsOnNodeAWhatIsDoneThroughNodeBAndLosesNothingWhenBStops() throws Exception {
+    void servesAnyoneFromAnyNodeShowsOnAWhatIsDoneThroughBAndLosesNothingWhenBStops() throws Exception {
         var accounts = a.getBean(Accounts.class);
         var fay = accounts.openFirstAdministrator(new NewAccount("fay@refinery.test", "Fay", PASSWORD));
         var ben = accounts.open(new NewAccount("ben@refinery.test", "Ben", PASSWORD));
@@ -80,6 +80,19 @@ class MultiNodeTests {
         var first = items.create("PAY", ItemPatch.empty().title("Pay by SEPA"), fay).key().toString();
         var second = items.create("PAY", ItemPatch.empty().title("Refunds"), fay).key().toString();
         var round = a.getBean(PokerRounds.class).open("PAY", first, fay).id();
+
+        var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        var signIn = browser.send(HttpRequest.newBuilder(URI.create(base(a) + "/sign-in")).build(), HttpResponse.BodyHandlers.ofString());
+        var csrf = signIn.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        browser.send(HttpRequest.newBuilder(URI.create(base(a) + "/sign-in")).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("email=ben%40refinery.test&password=" + PASSWORD.replace(" ", "+") + "&_csrf=" + csrf))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        var cookie = ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("SESSION")).findFirst().orElseThrow();
+        var onB = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base(b) + "/teams/PAY"))
+            .header("Cookie", "SESSION=" + cookie.getValue()).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(onB.statusCode()).as("signed in on A, served by B: no sticky sessions").isEqualTo(200);
+        assertThat(onB.body()).contains("<h1>Payments</h1>");
 
         try (var bensOnA = stream(a, "/teams/PAY/live/poker-1", ben)) {
             bensOnA.await(text -> text.contains("Voting: 0 of 3 voted"), SOON);

@@ -20,9 +20,9 @@ class GuestLinks implements GuestRooms {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SessionRepository sessions;
+    private final RefinementSessionRepository sessions;
 
-    GuestLinks(SessionRepository sessions) {
+    GuestLinks(RefinementSessionRepository sessions) {
         this.sessions = sessions;
     }
 

@@ -13,11 +13,11 @@ import dev.refinery.shared.VotingWindows;
 @Component
 class QuestionPauses implements VotingWindows {
 
-    private final SessionRepository sessions;
+    private final RefinementSessionRepository sessions;
     private final Teams teams;
     private final Clock clock;
 
-    QuestionPauses(SessionRepository sessions, Teams teams, Clock clock) {
+    QuestionPauses(RefinementSessionRepository sessions, Teams teams, Clock clock) {
         this.sessions = sessions;
         this.teams = teams;
         this.clock = clock;

@@ -39,7 +39,7 @@ public class RefinementSessions {
 
     static final int MAX_AGENDA = 60;
 
-    private final SessionRepository sessions;
+    private final RefinementSessionRepository sessions;
     private final Teams teams;
     private final BacklogItems items;
     private final Workstreams workstreams;
@@ -49,7 +49,7 @@ public class RefinementSessions {
     private final SessionRoomEvents room;
     private final Clock clock;
 
-    RefinementSessions(SessionRepository sessions, Teams teams, BacklogItems items, Workstreams workstreams,
+    RefinementSessions(RefinementSessionRepository sessions, Teams teams, BacklogItems items, Workstreams workstreams,
             PriorityQueues queues, PokerRounds rounds, ScoringModels models, SessionRoomEvents room, Clock clock) {
         this.sessions = sessions;
         this.teams = teams;
@@ -165,7 +165,7 @@ public class RefinementSessions {
         if (entries.size() >= MAX_AGENDA) {
             throw Rejected.invalid("item", "An agenda has at most " + MAX_AGENDA + " items.");
         }
-        entries.add(new SessionRepository.Entry(view.item().id().value(), item.number(), entries.size(),
+        entries.add(new RefinementSessionRepository.Entry(view.item().id().value(), item.number(), entries.size(),
                 sessions.defaults(membership.team().id().value()).timeBoxMinutes()));
         sessions.agenda(session(membership, id).id(), entries);
     }
@@ -185,10 +185,10 @@ public class RefinementSessions {
         var current = sessions.agenda(id);
         var numbers = order.stream().map(key -> ItemKey.parse(key).filter(k -> k.team().equals(teamKey)).map(ItemKey::number)
             .orElse(-1)).toList();
-        if (numbers.size() != current.size() || !numbers.containsAll(current.stream().map(SessionRepository.Entry::itemNumber).toList())) {
+        if (numbers.size() != current.size() || !numbers.containsAll(current.stream().map(RefinementSessionRepository.Entry::itemNumber).toList())) {
             throw Rejected.conflict("order", "The agenda changed since you opened it: reload it and try again.");
         }
-        var entries = new ArrayList<SessionRepository.Entry>();
+        var entries = new ArrayList<RefinementSessionRepository.Entry>();
         for (int i = 0; i < numbers.size(); i++) {
             var minutes = i < timeBoxes.size() && timeBoxes.get(i) != null ? timeBoxes.get(i) : defaultBox(teamKey, by);
             if (minutes < 1 || minutes > 60) {
@@ -196,7 +196,7 @@ public class RefinementSessions {
             }
             var number = numbers.get(i);
             var itemId = current.stream().filter(entry -> entry.itemNumber() == number).findFirst().orElseThrow().itemId();
-            entries.add(new SessionRepository.Entry(itemId, number, i, minutes));
+            entries.add(new RefinementSessionRepository.Entry(itemId, number, i, minutes));
         }
         sessions.agenda(id, entries);
     }
@@ -208,7 +208,7 @@ public class RefinementSessions {
         if (keys.size() > MAX_AGENDA || keys.stream().distinct().count() != keys.size()) {
             throw Rejected.invalid("items", "An agenda has at most " + MAX_AGENDA + " items, each once.");
         }
-        var entries = new ArrayList<SessionRepository.Entry>();
+        var entries = new ArrayList<RefinementSessionRepository.Entry>();
         for (int i = 0; i < keys.size(); i++) {
             var key = keys.get(i) == null ? "" : keys.get(i).strip();
             ItemView view;
@@ -222,7 +222,7 @@ public class RefinementSessions {
             if (minutes < 1 || minutes > 60) {
                 throw Rejected.invalid("items[" + i + "].timeBoxMinutes", "A time box is 1 to 60 minutes.");
             }
-            entries.add(new SessionRepository.Entry(view.item().id().value(), view.key().number(), i, minutes));
+            entries.add(new RefinementSessionRepository.Entry(view.item().id().value(), view.key().number(), i, minutes));
         }
         sessions.agenda(id, entries);
     }
@@ -231,7 +231,7 @@ public class RefinementSessions {
     public List<ItemView> suggestions(String teamKey, long id, int count, AccountId viewer) {
         var membership = teams.find(teamKey, viewer);
         var session = session(membership, id);
-        var onAgenda = sessions.agenda(id).stream().map(SessionRepository.Entry::itemNumber).collect(Collectors.toSet());
+        var onAgenda = sessions.agenda(id).stream().map(RefinementSessionRepository.Entry::itemNumber).collect(Collectors.toSet());
         var candidates = queues.all(teamKey, viewer).stream()
             .filter(ranked -> !onAgenda.contains(ranked.item().key().number()))
             .filter(ranked -> session.workstream() == null || session.workstream().equals(ranked.item().workstream()))
@@ -248,7 +248,7 @@ public class RefinementSessions {
     /** Open items whose title or description holds the text, not on the agenda yet: for adding by search. */
     public List<ItemView> search(String teamKey, long id, String text, AccountId viewer) {
         var onAgenda = sessions.agenda(session(teams.find(teamKey, viewer), id).id()).stream()
-            .map(SessionRepository.Entry::itemNumber).collect(Collectors.toSet());
+            .map(RefinementSessionRepository.Entry::itemNumber).collect(Collectors.toSet());
         return items.list(teamKey, new dev.refinery.backlog.BacklogFilter(null, null, null, null, text, 1), viewer).items().stream()
             .filter(view -> !onAgenda.contains(view.key().number()))
             .filter(view -> view.content().status() != Status.DONE)
@@ -512,7 +512,7 @@ public class RefinementSessions {
         var entries = new ArrayList<>(sessions.agenda(next));
         for (var entry : carried) {
             if (entries.stream().noneMatch(e -> e.itemNumber() == entry.itemNumber())) {
-                entries.add(new SessionRepository.Entry(entry.itemId(), entry.itemNumber(), entries.size(), entry.timeBoxMinutes()));
+                entries.add(new RefinementSessionRepository.Entry(entry.itemId(), entry.itemNumber(), entries.size(), entry.timeBoxMinutes()));
             }
         }
         sessions.agenda(next, entries);
@@ -551,7 +551,7 @@ public class RefinementSessions {
         var session = live(facilitator(teamKey, id, by.id()), id);
         var created = items.create(teamKey, dev.refinery.backlog.ItemPatch.empty().title(title).workstream(session.workstream()), by);
         var entries = new ArrayList<>(sessions.agenda(id));
-        entries.add(new SessionRepository.Entry(created.item().id().value(), created.key().number(), entries.size(),
+        entries.add(new RefinementSessionRepository.Entry(created.item().id().value(), created.key().number(), entries.size(),
                 defaultBox(teamKey, by.id())));
         sessions.keepAgenda(id, entries);
         room.changed(teamKey, id);

@@ -8,7 +8,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -66,29 +65,32 @@ class GuestTests {
         assertThat(mvc.get().uri(page + "/guest-link.svg").with(user(people.signedIn(fay))))
             .hasContentType(MediaType.valueOf("image/svg+xml")).bodyText().startsWith("<svg").contains("<path fill=\"#000\" d=\"M");
 
-        var guest = new MockHttpSession();
-        assertThat(mvc.get().uri("/join/" + token).session(guest)).hasStatusOk().bodyText().contains("Join Checkout", "Your name");
-        assertThat(mvc.post().uri("/join/" + token).session(guest).with(csrf()).param("name", " "))
+        // Sessions live in the database (Spring Session): the guest is the browser that carries this cookie.
+        var joining = mvc.get().uri("/join/" + token).exchange();
+        assertThat(joining).hasStatusOk().bodyText().contains("Join Checkout", "Your name");
+        var guest = joining.getResponse().getCookie("SESSION");
+        assertThat(guest).as("the session cookie").isNotNull();
+        assertThat(mvc.post().uri("/join/" + token).cookie(guest).with(csrf()).param("name", " "))
             .hasStatusOk().bodyText().contains("Give a name of 1 to 40 characters.");
-        assertThat(mvc.post().uri("/join/" + token).session(guest).with(csrf()).param("name", "Gina"))
+        assertThat(mvc.post().uri("/join/" + token).cookie(guest).with(csrf()).param("name", "Gina"))
             .hasRedirectedUrl("/guest/" + token);
-        assertThat(mvc.get().uri("/guest/" + token).session(guest)).bodyText().contains("The meeting has not started yet.");
+        assertThat(mvc.get().uri("/guest/" + token).cookie(guest)).bodyText().contains("The meeting has not started yet.");
 
         sessions.start(team, session.id(), fay.id());
-        assertThat(mvc.get().uri("/guest/" + token).session(guest)).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/guest/" + token).cookie(guest)).hasStatusOk().bodyText()
             .contains("You are a guest in Checkout", "Pay by SEPA", "sse-connect=\"/guest/" + token + "/live\"")
             .doesNotContain("id=\"controls\"", "Planning poker for");
-        assertThat(mvc.post().uri("/guest/" + token + "/questions").session(guest).with(csrf()).header("HX-Request", "true")
+        assertThat(mvc.post().uri("/guest/" + token + "/questions").cookie(guest).with(csrf()).header("HX-Request", "true")
                 .param("question", "Is there a sandbox?"))
             .hasStatusOk().bodyText().contains("Gina (guest):</strong> Is there a sandbox?");
-        assertThat(mvc.get().uri(page).session(guest).accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.FOUND);
-        assertThat(mvc.get().uri("/guest/" + token).session(new MockHttpSession())).hasRedirectedUrl("/join/" + token);
+        assertThat(mvc.get().uri(page).cookie(guest).accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/guest/" + token)).hasRedirectedUrl("/join/" + token);
 
         assertThat(mvc.post().uri(page + "/guest-link/revoke").with(user(people.signedIn(fay))).with(csrf()))
             .hasRedirectedUrl(page + "#guests");
         assertThat(mvc.get().uri("/join/" + token)).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(mvc.get().uri("/guest/" + token).session(guest)).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(mvc.post().uri("/guest/" + token + "/questions").session(guest).with(csrf()).param("question", "Still here?"))
+        assertThat(mvc.get().uri("/guest/" + token).cookie(guest)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.post().uri("/guest/" + token + "/questions").cookie(guest).with(csrf()).param("question", "Still here?"))
             .hasStatus(HttpStatus.NOT_FOUND);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class SessionRepository {
+class RefinementSessionRepository {
 
     record Entry(long itemId, int itemNumber, int position, int timeBoxMinutes, int spentSeconds, boolean reviewed,
             Outcome outcome, String outcomeNote, Integer queueBefore) {
@@ -25,7 +25,7 @@ class SessionRepository {
 
     private final JdbcClient jdbc;
 
-    SessionRepository(JdbcClient jdbc) {
+    RefinementSessionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
