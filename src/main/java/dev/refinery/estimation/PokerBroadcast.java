@@ -32,6 +32,21 @@ class PokerBroadcast {
         events.publishEvent(update(board));
     }
 
+    /**
+     * One vote while the round is open: only the round's count and the voter's seat (a tick, never the card),
+     * a few hundred bytes whatever the size of the table.
+     */
+    void vote(PokerBoard board, long voter) {
+        var seat = board.seats().stream().filter(s -> s.account() == voter).findFirst();
+        if (seat.isEmpty()) {
+            board(board);
+            return;
+        }
+        var html = new StringOutput();
+        templates.render("estimation/vote.jte", Map.of("board", board, "seat", seat.get()), html);
+        events.publishEvent(new LiveUpdate(room(board.item()), "vote", html.toString()));
+    }
+
     LiveUpdate update(PokerBoard board) {
         var html = new StringOutput();
         templates.render("estimation/board.jte", Map.of("board", board), html);

@@ -142,9 +142,11 @@ public class PokerRounds {
         var board = board(team, round.item());
         if (settings(team).autoReveal() && everyPresentVoterVoted(board)) {
             repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null);
-            board = board(team, round.item());
+            broadcast.board(board(team, round.item()));
         }
-        broadcast.board(board);
+        else {
+            broadcast.vote(board, by.id().value());
+        }
     }
 
     @Transactional

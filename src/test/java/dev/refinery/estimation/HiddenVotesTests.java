@@ -74,6 +74,9 @@ class HiddenVotesTests {
 
             var stream = cleosStream.await(text -> text.contains("Voting: 2 of 3 voted"), Duration.ofSeconds(5));
             assertThat(stream).contains("✓ voted").doesNotContain("card-face", ">13<", "½");
+            var vote = stream.substring(stream.lastIndexOf("event:vote"));
+            vote = vote.substring(0, vote.indexOf("\n\n"));
+            assertThat(vote.length()).as("a vote sends the count and one seat, not the table").isLessThan(800);
             var page = get(base + "/teams/" + team + "/items/" + item + "/poker", cleo, "text/html");
             var board = page.substring(page.indexOf("<div id=\"board\""), page.indexOf("<div id=\"hand\""));
             assertThat(board).contains("✓ voted").doesNotContain("card-face", "13", "½");
