@@ -120,23 +120,34 @@ class MultiNodeTests {
             bensSession.await(text -> text.contains("event:current"), SOON);
         }
 
-        // Presence is still per node (see the README): with auto-reveal, node B would count Cleo as the only
-        // voter present. The facilitator reveals by hand here.
         var poker = a.getBean(PokerRounds.class);
-        var settings = poker.settings("PAY", fay.id());
-        poker.save("PAY", new dev.refinery.estimation.PokerSettings(settings.kind(), settings.numbers(), settings.customUnit(),
-                false, settings.hideAnchors(), settings.pmVotes(), settings.version()), fay.id());
         var revote = poker.open("PAY", second, fay).id();
-        try (var cleosOnB = stream(b, "/teams/PAY/live/poker-2", cleo)) {
-            cleosOnB.await(text -> text.contains("Voting: 0 of 3 voted"), SOON);
-            put(b, "/api/v1/teams/PAY/items/" + second + "/rounds/" + revote + "/votes/me", cleo, "{\"card\": \"3\"}");
+        try (var bensOnA = stream(a, "/teams/PAY/live/poker-2", ben)) {
+            bensOnA.await(text -> text.contains("Voting: 0 of 3 voted"), SOON);
+            try (var cleosOnB = stream(b, "/teams/PAY/live/poker-2", cleo)) {
+                cleosOnB.await(text -> text.contains("Voting: 0 of 3 voted"), SOON);
+                assertThat(poker.board("PAY", second, fay.id()).seats())
+                    .as("node A knows who is present on node B")
+                    .filteredOn(seat -> seat.name().equals("Cleo")).singleElement()
+                    .satisfies(seat -> assertThat(seat.present()).isTrue());
 
-            b.close();
+                put(b, "/api/v1/teams/PAY/items/" + second + "/rounds/" + revote + "/votes/me", cleo, "{\"card\": \"3\"}");
+                bensOnA.await(text -> text.contains("Voting: 1 of 3 voted"), SOON);
+                assertThat(poker.round("PAY", second, revote, fay.id()).status()).as("Ben, present on A, has not voted")
+                    .isEqualTo(dev.refinery.estimation.Round.Status.VOTING);
 
-            assertThat(cleosOnB.endedWithin(Duration.ofSeconds(5))).as("node B ended its streams").isTrue();
-        }
-        try (var cleoOnA = stream(a, "/teams/PAY/live/poker-2", cleo)) {
-            assertThat(cleoOnA.await(text -> text.contains("Voting: 1 of 3 voted"), SOON)).contains("✓ voted");
+                b.close();
+
+                assertThat(cleosOnB.endedWithin(Duration.ofSeconds(5))).as("node B ended its streams").isTrue();
+            }
+            try (var cleoOnA = stream(a, "/teams/PAY/live/poker-2", cleo)) {
+                assertThat(cleoOnA.await(text -> text.contains("Voting: 1 of 3 voted"), SOON)).contains("✓ voted");
+
+                put(a, "/api/v1/teams/PAY/items/" + second + "/rounds/" + revote + "/votes/me", ben, "{\"card\": \"5\"}");
+
+                assertThat(cleoOnA.await(text -> text.contains("card-face"), SOON))
+                    .as("every present voter voted: revealed by itself").contains("<span class=\"card-face\">3</span>");
+            }
         }
     }
 

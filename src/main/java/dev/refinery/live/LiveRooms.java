@@ -44,13 +44,15 @@ public class LiveRooms implements SmartLifecycle, Presence {
     private final String databaseUrl;
     private final String databaseUser;
     private final String databasePassword;
+    private final java.time.Clock clock;
     private volatile EventBus bus = new InProcessEventBus();
+    private volatile PresenceBook book;
     private volatile boolean running;
 
     /** A stream that times out is closed; the browser's EventSource then reconnects by itself. */
     LiveRooms(TemplateEngine templates, @Value("${refinery.live.stream-timeout:PT30M}") Duration streamTimeout,
             ObjectProvider<LiveSnapshots> snapshots, ApplicationEventPublisher events, JdbcClient jdbc,
-            PlatformTransactionManager transactions,
+            PlatformTransactionManager transactions, java.time.Clock clock,
             @Value("${spring.datasource.url}") String databaseUrl,
             @Value("${spring.datasource.username:}") String databaseUser,
             @Value("${spring.datasource.password:}") String databasePassword) {
@@ -60,6 +62,7 @@ public class LiveRooms implements SmartLifecycle, Presence {
         this.events = events;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.clock = clock;
         this.databaseUrl = databaseUrl;
         this.databaseUser = databaseUser;
         this.databasePassword = databasePassword;
@@ -89,6 +92,10 @@ public class LiveRooms implements SmartLifecycle, Presence {
             }
         }
         rooms.computeIfAbsent(room, name -> new Room()).enter(stream, new Room.Participant(account, who));
+        var shared = book;
+        if (shared != null) {
+            shared.enter(room, account, who);
+        }
         stream.onCompletion(() -> leave(room, stream));
         stream.onTimeout(() -> {
             stream.complete();
@@ -122,15 +129,23 @@ public class LiveRooms implements SmartLifecycle, Presence {
         bus.changed(update.room());
     }
 
-    /** Another node changed a room: this node's streams of it get its state as the database has it now. */
+    /**
+     * Another node changed a room: this node's streams of it get its state as the database has it now, or
+     * who is present, for a room that has no other state.
+     */
     void refresh(String room) {
         if (!rooms.containsKey(room)) {
             return;
         }
+        var handled = false;
         for (var snapshot : snapshots.orderedStream().toList()) {
             if (snapshot.handles(room)) {
                 snapshot.current(room).forEach(update -> send(room, update.event(), update.html()));
+                handled = true;
             }
+        }
+        if (!handled) {
+            send(room, "presence", presence(room));
         }
     }
 
@@ -144,8 +159,13 @@ public class LiveRooms implements SmartLifecycle, Presence {
         return bus;
     }
 
+    /** Who has a stream open to the room: on this node, or on any node when there are several. */
     @Override
     public Set<Long> present(String room) {
+        var shared = book;
+        if (shared != null) {
+            return Set.copyOf(shared.present(room).keySet());
+        }
         var members = rooms.get(room);
         return members == null ? Set.of() : members.accounts();
     }
@@ -157,6 +177,10 @@ public class LiveRooms implements SmartLifecycle, Presence {
     }
 
     public List<String> names(String room) {
+        var shared = book;
+        if (shared != null) {
+            return shared.present(room).values().stream().distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        }
         var members = rooms.get(room);
         return members == null ? List.of() : members.present();
     }
@@ -164,6 +188,10 @@ public class LiveRooms implements SmartLifecycle, Presence {
     /** A comment on every stream: a client that went away without a word is found out and removed. */
     @Scheduled(fixedDelayString = "${refinery.live.heartbeat:PT10S}")
     void heartbeat() {
+        var shared = book;
+        if (shared != null) {
+            shared.heartbeat();
+        }
         rooms.forEach((room, members) -> members.streams().forEach(stream -> {
             try {
                 stream.send(SseEmitter.event().comment("heartbeat"));
@@ -176,8 +204,13 @@ public class LiveRooms implements SmartLifecycle, Presence {
 
     private void leave(String room, SseEmitter stream) {
         var members = rooms.get(room);
-        if (members != null && members.leave(stream)) {
-            rooms.computeIfPresent(room, (name, left) -> left.empty() ? null : left);
+        var left = members == null ? null : members.leave(stream);
+        if (left != null) {
+            rooms.computeIfPresent(room, (name, remaining) -> remaining.empty() ? null : remaining);
+            var shared = book;
+            if (shared != null && !members.has(left.account())) {
+                shared.leave(room, left.account());
+            }
             announcePresence(room);
         }
     }
@@ -196,10 +229,15 @@ public class LiveRooms implements SmartLifecycle, Presence {
         if (!running) {
             return;
         }
+        send(room, "presence", presence(room));
+        bus.changed(room);
+        events.publishEvent(new PresenceChanged(room));
+    }
+
+    private String presence(String room) {
         var html = new StringOutput();
         templates.render("live/presence.jte", Map.of("people", names(room)), html);
-        send(room, "presence", html.toString());
-        events.publishEvent(new PresenceChanged(room));
+        return html.toString();
     }
 
     @Override
@@ -209,6 +247,7 @@ public class LiveRooms implements SmartLifecycle, Presence {
                     this::refreshAll);
             postgres.start();
             bus = postgres;
+            book = new PresenceBook(jdbc, java.util.UUID.randomUUID().toString(), clock);
         }
         running = true;
     }
@@ -219,6 +258,15 @@ public class LiveRooms implements SmartLifecycle, Presence {
         running = false;
         if (bus instanceof PostgresEventBus postgres) {
             postgres.close();
+        }
+        var shared = book;
+        if (shared != null) {
+            try {
+                shared.forgetThisNode();
+            }
+            catch (RuntimeException databaseGone) {
+                // its rows expire by themselves
+            }
         }
         rooms.values().forEach(members -> members.streams().forEach(stream -> {
             try {

@@ -19,9 +19,9 @@ final class Room {
         streams.put(stream, who);
     }
 
-    /** True when the stream was still in the room. */
-    boolean leave(SseEmitter stream) {
-        return streams.remove(stream) != null;
+    /** Who was behind the stream, when it was still in the room. */
+    Participant leave(SseEmitter stream) {
+        return streams.remove(stream);
     }
 
     List<SseEmitter> streams() {
@@ -35,6 +35,10 @@ final class Room {
 
     Set<Long> accounts() {
         return streams.values().stream().map(Participant::account).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    boolean has(long account) {
+        return streams.values().stream().anyMatch(participant -> participant.account() == account);
     }
 
     boolean empty() {

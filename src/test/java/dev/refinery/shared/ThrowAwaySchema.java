@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.MapPropertySource;
 
 /** Points the context at a new PostgreSQL schema, and drops it with everything in it when the context closes. */
@@ -23,11 +23,9 @@ class ThrowAwaySchema implements ApplicationContextInitializer<ConfigurableAppli
                 "spring.datasource.password", TestDatabases.POSTGRES_PASSWORD,
                 "spring.flyway.schemas", schema,
                 "spring.datasource.hikari.maximum-pool-size", "4")));
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                drop(schema);
-            }
-        });
+        // Registered before any other bean, so destroyed after all of them: the streams that finish while the
+        // application stops still find their tables.
+        context.getBeanFactory().registerSingleton("throwAwaySchema", (DisposableBean) () -> drop(schema));
     }
 
     private static void drop(String schema) {
