@@ -91,7 +91,9 @@ public class LiveRooms implements SmartLifecycle, Presence {
                 }
             }
         }
-        rooms.computeIfAbsent(room, name -> new Room()).enter(stream, new Room.Participant(account, who));
+        // entering and leaving change a room inside the map's lock: a stream never enters a room just removed
+        rooms.compute(room, (name, members) -> (members == null ? new Room() : members).enter(stream,
+                new Room.Participant(account, who)));
         var shared = book;
         if (shared != null) {
             shared.enter(room, account, who);
@@ -203,13 +205,17 @@ public class LiveRooms implements SmartLifecycle, Presence {
     }
 
     private void leave(String room, SseEmitter stream) {
-        var members = rooms.get(room);
-        var left = members == null ? null : members.leave(stream);
-        if (left != null) {
-            rooms.computeIfPresent(room, (name, remaining) -> remaining.empty() ? null : remaining);
+        var left = new Room.Participant[1];
+        var still = new boolean[1];
+        rooms.computeIfPresent(room, (name, members) -> {
+            left[0] = members.leave(stream);
+            still[0] = left[0] != null && members.has(left[0].account());
+            return members.empty() ? null : members;
+        });
+        if (left[0] != null) {
             var shared = book;
-            if (shared != null && !members.has(left.account())) {
-                shared.leave(room, left.account());
+            if (shared != null && !still[0]) {
+                shared.leave(room, left[0].account());
             }
             announcePresence(room);
         }

@@ -15,8 +15,9 @@ final class Room {
 
     private final Map<SseEmitter, Participant> streams = new ConcurrentHashMap<>();
 
-    void enter(SseEmitter stream, Participant who) {
+    Room enter(SseEmitter stream, Participant who) {
         streams.put(stream, who);
+        return this;
     }
 
     /** Who was behind the stream, when it was still in the room. */

@@ -1,0 +1,52 @@
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The bare reference of the live benchmark: an SseEmitter fan-out and nothing else (no database, no security). */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(BareFanout.Streams.class)
+public class BareFanout {
+
+    @RestController
+    static class Streams {
+
+        private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+        private final String payload = "<li id=\"seat-1\" class=\"seat\"><span class=\"seat-name\">Someone</span>"
+                + "<span class=\"tick\">voted</span></li>";
+
+        @GetMapping(path = "/stream", produces = "text/event-stream")
+        SseEmitter stream() {
+            var emitter = new SseEmitter(0L);
+            emitters.add(emitter);
+            emitter.onCompletion(() -> emitters.remove(emitter));
+            emitter.onError(error -> emitters.remove(emitter));
+            return emitter;
+        }
+
+        @PostMapping("/broadcast")
+        void broadcast() {
+            for (var emitter : emitters) {
+                try {
+                    emitter.send(SseEmitter.event().name("vote").data(payload));
+                }
+                catch (IOException | IllegalStateException gone) {
+                    emitters.remove(emitter);
+                }
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(BareFanout.class, args);
+    }
+}

@@ -1,0 +1,397 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live meeting against the physical limit: participants' SSE streams into one meeting (N = 10, 100, 1000)
+ * and R meetings of 10 (R = 100, 1000), votes cast through the application's own vote endpoint, and the time
+ * until every participant has seen each vote. The same run measures a bare SseEmitter fan-out (BareFanout)
+ * on the same machine, and reports Refinery's figures as a ratio to it. Both servers run in processes of
+ * their own, so their memory (RSS) is theirs alone. JDK only.
+ */
+public class LiveBenchmark {
+
+    static final String ADMIN = "bench@refinery.test";
+    static final String PASSWORD = "benchmark password";
+    static final int VOTERS = 10;
+    static final int VOTES = Integer.getInteger("votes", 40);
+
+    record Figures(String what, double median, double p99, long bytesPerVote, long rssMib) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var classpath = System.getProperty("java.class.path");
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var work = Files.createTempDirectory("refinery-live-bench");
+        var results = new ArrayList<String[]>();
+
+        var barePort = freePort();
+        var bare = start(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath, "bench/BareFanout.java", "--server.port=" + barePort,
+                "--server.tomcat.max-connections=20000", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--spring.autoconfigure.exclude=" + String.join(",", EXCLUDED)), work.resolve("bare.log"));
+        var port = freePort();
+        var refinery = start(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath, "dev.refinery.RefineryApplication",
+                "--server.port=" + port, "--server.tomcat.max-connections=20000", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off", "--refinery.admin.email=" + ADMIN, "--refinery.admin.password=" + PASSWORD,
+                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("live") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
+                work.resolve("refinery.log"));
+        // the servers go with the benchmark, also when it is interrupted
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(refinery);
+            stop(bare);
+        }));
+        try {
+            await("http://127.0.0.1:" + barePort + "/stream-ready-check", barePort);
+            await("http://127.0.0.1:" + port + "/actuator/health", port);
+            var app = new App("http://127.0.0.1:" + port);
+            app.seed(1000);
+
+            for (var n : new int[] { 10, 100, 1000 }) {
+                var ours = app.meeting(List.of(1), n);
+                var reference = bare("http://127.0.0.1:" + barePort, n);
+                System.out.printf(Locale.ROOT, "N=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote; bare median %.1f ms p99 %.1f ms%n",
+                        n, ours.median(), ours.p99(), ours.bytesPerVote(), reference.median(), reference.p99());
+                results.add(new String[] { "1 meeting, " + n + " participants", ms(ours.median()), ms(ours.p99()),
+                        ms(reference.median()), ms(reference.p99()), ratio(ours.median(), reference.median()),
+                        String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), rss(refinery) + " MiB" });
+            }
+            for (var r : new int[] { 100, 1000 }) {
+                var rooms = new ArrayList<Integer>();
+                for (int i = 1; i <= r; i++) {
+                    rooms.add(i);
+                }
+                var ours = app.meeting(rooms, 10);
+                System.out.printf(Locale.ROOT, "R=%d: refinery median %.1f ms p99 %.1f ms, RSS %d MiB%n", r, ours.median(), ours.p99(),
+                        rss(refinery));
+                results.add(new String[] { r + " meetings of 10", ms(ours.median()), ms(ours.p99()), "", "", "",
+                        String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), rss(refinery) + " MiB" });
+            }
+        }
+        finally {
+            stop(refinery);
+            stop(bare);
+        }
+        write(results);
+    }
+
+    static final List<String> EXCLUDED = List.of(
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
+            "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration");
+
+    /** Refinery as its users reach it: signed in through the form, votes posted as the poker page posts them. */
+    static final class App {
+
+        final String base;
+        final HttpClient admin;
+        final String adminCsrf;
+        final List<HttpClient> voters = new ArrayList<>();
+        final List<String> voterCsrf = new ArrayList<>();
+        final List<String> voterCookies = new ArrayList<>();
+        final List<Long> rounds = new ArrayList<>();
+
+        App(String base) throws Exception {
+            this.base = base;
+            this.admin = client();
+            this.adminCsrf = signIn(admin, ADMIN);
+        }
+
+        void seed(int items) throws Exception {
+            post(admin, "/teams", adminCsrf, "name", "Benchmark", "key", "BENCH");
+            for (int i = 0; i < VOTERS; i++) {
+                var email = "voter" + i + "@refinery.test";
+                post(admin, "/admin/accounts", adminCsrf, "email", email, "displayName", "Voter " + i, "password", PASSWORD);
+                post(admin, "/teams/BENCH/members", adminCsrf, "email", email, "role", "engineer");
+                var client = client();
+                voterCsrf.add(signIn(client, email));
+                voters.add(client);
+                voterCookies.add(cookie(client));
+            }
+            for (int i = 1; i <= items; i++) {
+                post(admin, "/teams/BENCH/items", adminCsrf, "title", "Live item " + i, "workstream", "");
+                post(admin, "/teams/BENCH/items/BENCH-" + i + "/poker/rounds", adminCsrf);
+                rounds.add((long) i);
+            }
+        }
+
+        /** Streams of n participants in each room, then votes in random rooms; latency until all n have it. */
+        Figures meeting(List<Integer> rooms, int n) throws Exception {
+            var streams = new ArrayList<Stream>();
+            for (var room : rooms) {
+                for (int i = 0; i < n; i++) {
+                    streams.add(new Stream(base + "/teams/BENCH/live/poker-" + room, voterCookies.get(i % VOTERS), room));
+                }
+            }
+            try {
+                for (var stream : streams) {
+                    stream.connected.await(60, TimeUnit.SECONDS);
+                }
+                Thread.sleep(500);
+                var times = new double[VOTES];
+                long bytes = 0;
+                var random = new java.util.Random(7);
+                for (int v = 0; v < VOTES; v++) {
+                    var room = rooms.get(random.nextInt(rooms.size()));
+                    var inRoom = streams.stream().filter(s -> s.room == room).toList();
+                    inRoom.forEach(Stream::expect);
+                    var voter = v % 2;
+                    var started = System.nanoTime();
+                    post(voters.get(voter), "/teams/BENCH/items/BENCH-" + room + "/poker/vote", voterCsrf.get(voter),
+                            "round", Long.toString(roundOf(room)), "card", v % 4 < 2 ? "3" : "5");
+                    long last = 0;
+                    for (var stream : inRoom) {
+                        last = Math.max(last, stream.seen(started));
+                        bytes += stream.lastBytes.get();
+                    }
+                    times[v] = (last - started) / 1_000_000.0;
+                }
+                Arrays.sort(times);
+                return new Figures("", times[VOTES / 2], times[(int) Math.ceil(VOTES * 0.99) - 1], bytes / VOTES, 0);
+            }
+            finally {
+                streams.forEach(Stream::close);
+                Thread.sleep(1000);
+            }
+        }
+
+        long roundOf(int item) {
+            return rounds.get(item - 1);
+        }
+
+        String signIn(HttpClient client, String email) throws Exception {
+            var token = csrf(client, "/sign-in");
+            post(client, "/sign-in", token, "email", email, "password", PASSWORD);
+            return csrf(client, "/");
+        }
+
+        String csrf(HttpClient client, String path) throws Exception {
+            var page = client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        }
+
+        void post(HttpClient client, String path, String csrf, String... fields) throws Exception {
+            var form = new StringBuilder("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+            for (int i = 0; i < fields.length; i += 2) {
+                form.append('&').append(fields[i]).append('=').append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+            }
+            var response = client.send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 400) {
+                throw new IllegalStateException("POST " + path + " answered " + response.statusCode());
+            }
+        }
+
+        static String cookie(HttpClient client) {
+            return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("SESSION")).findFirst().orElseThrow().toString();
+        }
+
+        static HttpClient client() {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
+        }
+    }
+
+    /** One participant's stream: notes when the next "vote" event arrives, and its size. */
+    static final class Stream {
+
+        static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        final int room;
+        final CountDownLatch connected = new CountDownLatch(1);
+        final AtomicLong arrived = new AtomicLong();
+        final AtomicLong lastBytes = new AtomicLong();
+        volatile CountDownLatch next = new CountDownLatch(1);
+        volatile Thread reader;
+        volatile java.io.InputStream body;
+
+        Stream(String url, String cookie, int room) {
+            this.room = room;
+            reader = Thread.ofVirtual().start(() -> read(url, cookie));
+        }
+
+        void expect() {
+            next = new CountDownLatch(1);
+        }
+
+        long seen(long since) throws InterruptedException {
+            if (!next.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("A participant never saw the vote");
+            }
+            return arrived.get();
+        }
+
+        private void read(String url, String cookie) {
+            try {
+                var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").header("Cookie", cookie).build();
+                var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                body = response.body();
+                try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    String line;
+                    String event = null;
+                    long bytes = 0;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.startsWith("event:")) {
+                            event = line.substring(6);
+                            bytes = line.length() + 1;
+                        }
+                        else if (!line.isEmpty()) {
+                            bytes += line.length() + 1;
+                        }
+                        else if (event != null) {
+                            if (event.equals("board") || event.equals("presence")) {
+                                connected.countDown();
+                            }
+                            if (event.equals("vote")) {
+                                lastBytes.set(bytes);
+                                arrived.set(System.nanoTime());
+                                next.countDown();
+                            }
+                            event = null;
+                        }
+                    }
+                }
+            }
+            catch (IOException | InterruptedException closed) {
+                // the benchmark closed it
+            }
+        }
+
+        void close() {
+            reader.interrupt();
+            var open = body;
+            if (open != null) {
+                try {
+                    open.close();
+                }
+                catch (IOException ignored) {
+                    // already closed
+                }
+            }
+        }
+    }
+
+    /** The same measurement against the bare fan-out. */
+    static Figures bare(String base, int n) throws Exception {
+        var streams = new ArrayList<Stream>();
+        for (int i = 0; i < n; i++) {
+            var stream = new Stream(base + "/stream", "none=1", 0);
+            stream.connected.countDown();
+            streams.add(stream);
+        }
+        Thread.sleep(1500);
+        var times = new double[VOTES];
+        var client = HttpClient.newHttpClient();
+        for (int v = 0; v < VOTES; v++) {
+            streams.forEach(Stream::expect);
+            var started = System.nanoTime();
+            client.send(HttpRequest.newBuilder(URI.create(base + "/broadcast")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            long last = 0;
+            for (var stream : streams) {
+                last = Math.max(last, stream.seen(started));
+            }
+            times[v] = (last - started) / 1_000_000.0;
+        }
+        streams.forEach(Stream::close);
+        Arrays.sort(times);
+        return new Figures("bare", times[VOTES / 2], times[(int) Math.ceil(VOTES * 0.99) - 1], 0, 0);
+    }
+
+    static Process start(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        catch (InterruptedException interrupted) {
+            process.destroyForcibly();
+        }
+    }
+
+    static void await(String url, int port) throws Exception {
+        var client = HttpClient.newHttpClient();
+        for (int i = 0; i < 240; i++) {
+            try {
+                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return;
+            }
+            catch (IOException notYet) {
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("Nothing answers on port " + port);
+    }
+
+    static long rss(Process process) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream().filter(l -> l.startsWith("VmRSS"))
+            .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String ms(double value) {
+        return String.format(Locale.ROOT, "%.1f ms", value);
+    }
+
+    static String ratio(double ours, double bare) {
+        return String.format(Locale.ROOT, "%.2f", ours / bare);
+    }
+
+    static void write(List<String[]> rows) throws IOException {
+        var section = new StringBuilder("<!-- live:start -->\n## Live meeting: votes reaching every participant\n\n");
+        section.append("Run `bench/run live` (").append(LocalDate.now()).append("), on ").append(Machine.describe()).append(".\n\n");
+        section.append("Refinery (H2 file) and a bare SseEmitter fan-out (`bench/BareFanout.java`) each in a process of its own; ")
+            .append("the benchmark's JVM holds the participants' SSE streams on loopback. A vote is posted as the poker page posts it ")
+            .append("(signed-in session, CSRF), written to the database, and sent after the commit; the time is from the POST until ")
+            .append("the last participant of the room has the event, ").append(VOTES).append(" votes a row. Bytes are the vote's event ")
+            .append("as sent to all participants of the room. RSS is Refinery's process after the row.\n\n");
+        section.append("| load | median | p99 | bare median | bare p99 | ratio (target <= 1.2) | bytes per vote | Refinery RSS |\n");
+        section.append("|---|---|---|---|---|---|---|---|\n");
+        for (var row : rows) {
+            section.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        section.append("\nTargets: ratio <= 1.2 at N = 10, 100, 1000; 1,000 meetings x 10 on one node with RSS <= 1 GB and a median <= 20 ms.\n");
+        section.append("<!-- live:end -->\n");
+        Machine.replaceSection(Path.of("docs/benchmarks.md"), "live", section.toString());
+    }
+}
