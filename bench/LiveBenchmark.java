@@ -65,32 +65,41 @@ public class LiveBenchmark {
             var app = new App("http://127.0.0.1:" + port);
             app.seed(1000);
 
-            for (var n : new int[] { 10, 100, 1000 }) {
-                var ours = app.meeting(List.of(1), n);
-                var reference = bare("http://127.0.0.1:" + barePort, n);
-                System.out.printf(Locale.ROOT, "N=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote; bare median %.1f ms p99 %.1f ms%n",
-                        n, ours.median(), ours.p99(), ours.bytesPerVote(), reference.median(), reference.p99());
-                results.add(new String[] { "1 meeting, " + n + " participants", ms(ours.median()), ms(ours.p99()),
-                        ms(reference.median()), ms(reference.p99()), ratio(ours.median(), reference.median()),
-                        String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), rss(refinery) + " MiB" });
-            }
-            for (var r : new int[] { 100, 1000 }) {
-                var rooms = new ArrayList<Integer>();
-                for (int i = 1; i <= r; i++) {
-                    rooms.add(i);
-                }
-                var ours = app.meeting(rooms, 10);
-                System.out.printf(Locale.ROOT, "R=%d: refinery median %.1f ms p99 %.1f ms, RSS %d MiB%n", r, ours.median(), ours.p99(),
-                        rss(refinery));
-                results.add(new String[] { r + " meetings of 10", ms(ours.median()), ms(ours.p99()), "", "", "",
-                        String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), rss(refinery) + " MiB" });
-            }
+            measure(results, app, barePort, refinery);
+        }
+        catch (IllegalStateException failed) {
+            // the rows measured so far are written, with the one that failed and why
+            System.out.println("Stopped: " + failed.getMessage());
+            results.add(new String[] { "stopped at the next load", failed.getMessage(), "", "", "", "", "", rss(refinery) + " MiB" });
         }
         finally {
             stop(refinery);
             stop(bare);
         }
         write(results);
+    }
+
+    static void measure(List<String[]> results, App app, int barePort, Process refinery) throws Exception {
+        for (var n : new int[] { 10, 100, 1000 }) {
+            var ours = app.meeting(List.of(1), n);
+            var reference = bare("http://127.0.0.1:" + barePort, n);
+            System.out.printf(Locale.ROOT, "N=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote; bare median %.1f ms p99 %.1f ms%n",
+                    n, ours.median(), ours.p99(), ours.bytesPerVote(), reference.median(), reference.p99());
+            results.add(new String[] { "1 meeting, " + n + " participants", ms(ours.median()), ms(ours.p99()),
+                    ms(reference.median()), ms(reference.p99()), ratio(ours.median(), reference.median()),
+                    String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), rss(refinery) + " MiB" });
+        }
+        for (var r : new int[] { 100, 1000 }) {
+            var rooms = new ArrayList<Integer>();
+            for (int i = 1; i <= r; i++) {
+                rooms.add(i);
+            }
+            var ours = app.meeting(rooms, 10);
+            System.out.printf(Locale.ROOT, "R=%d: refinery median %.1f ms p99 %.1f ms, RSS %d MiB%n", r, ours.median(), ours.p99(),
+                    rss(refinery));
+            results.add(new String[] { r + " meetings of 10", ms(ours.median()), ms(ours.p99()), "", "", "",
+                    String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), rss(refinery) + " MiB" });
+        }
     }
 
     static final List<String> EXCLUDED = List.of(
@@ -152,7 +161,10 @@ public class LiveBenchmark {
             }
             try {
                 for (var stream : streams) {
-                    stream.connected.await(60, TimeUnit.SECONDS);
+                    if (!stream.connected.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException(streams.stream().filter(st -> st.connected.getCount() > 0).count() + " of "
+                                + streams.size() + " streams had no answer after 60 s");
+                    }
                 }
                 Thread.sleep(500);
                 var times = new double[VOTES];
