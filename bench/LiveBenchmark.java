@@ -63,7 +63,7 @@ public class LiveBenchmark {
             await("http://127.0.0.1:" + barePort + "/stream-ready-check", barePort);
             await("http://127.0.0.1:" + port + "/actuator/health", port);
             var app = new App("http://127.0.0.1:" + port);
-            app.seed(1000);
+            app.seed(2000);
 
             measure(results, app, barePort, refinery);
         }
@@ -80,19 +80,23 @@ public class LiveBenchmark {
     }
 
     static void measure(List<String[]> results, App app, int barePort, Process refinery) throws Exception {
+        // each load votes on items of its own: a round whose present voters have all voted reveals, and it does
+        // when the participants of the load before leave one by one
+        var item = 0;
         for (var n : new int[] { 10, 100, 1000 }) {
-            var ours = app.meeting(List.of(1), n);
+            var ours = app.meeting(List.of(++item), n);
             var reference = bare("http://127.0.0.1:" + barePort, n);
             System.out.printf(Locale.ROOT, "N=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote; bare median %.1f ms p99 %.1f ms%n",
                     n, ours.median(), ours.p99(), ours.bytesPerVote(), reference.median(), reference.p99());
             results.add(new String[] { "1 meeting, " + n + " participants", ms(ours.median()), ms(ours.p99()),
                     ms(reference.median()), ms(reference.p99()), ratio(ours.median(), reference.median()),
                     String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), rss(refinery) + " MiB" });
+            write(results);
         }
         for (var r : new int[] { 100, 1000 }) {
             var rooms = new ArrayList<Integer>();
-            for (int i = 1; i <= r; i++) {
-                rooms.add(i);
+            for (int i = 0; i < r; i++) {
+                rooms.add(++item);
             }
             var ours = app.meeting(rooms, 10);
             System.out.printf(Locale.ROOT, "R=%d: refinery median %.1f ms p99 %.1f ms, RSS %d MiB%n", r, ours.median(), ours.p99(),
