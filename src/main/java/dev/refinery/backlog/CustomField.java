@@ -26,7 +26,6 @@ public record CustomField(Long id, String name, Type type, List<String> options,
         }
 
         @Override
-
         @JsonValue
         public String code() {
             return code;

@@ -30,7 +30,6 @@ public record Estimate(BigDecimal value, Unit unit, Outcome outcome) {
         }
 
         @Override
-
         @JsonValue
         public String code() {
             return code;
@@ -57,7 +56,6 @@ public record Estimate(BigDecimal value, Unit unit, Outcome outcome) {
         }
 
         @Override
-
         @JsonValue
         public String code() {
             return code;

@@ -26,7 +26,6 @@ public enum Section implements Coded {
     }
 
     @Override
-
     @JsonValue
     public String code() {
         return code;

@@ -24,7 +24,6 @@ public enum Status implements Coded {
     }
 
     @Override
-
     @JsonValue
     public String code() {
         return code;

@@ -34,7 +34,6 @@ public record Deck(Kind kind, Estimate.Unit unit, List<Card> cards) {
         }
 
         @Override
-
         @JsonValue
         public String code() {
             return code;

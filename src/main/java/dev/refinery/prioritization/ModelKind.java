@@ -41,7 +41,6 @@ public enum ModelKind implements Coded {
     }
 
     @Override
-
     @JsonValue
     public String code() {
         return code;
