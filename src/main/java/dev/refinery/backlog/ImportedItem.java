@@ -1,0 +1,17 @@
+package dev.refinery.backlog;
+
+import java.util.Objects;
+
+/**
+ * An item read from another tool's file: the row it came from (as the file's reader counts rows), the key
+ * that tool gave it, and its fields as a patch on an empty item.
+ */
+public record ImportedItem(int row, String externalKey, ItemPatch patch) {
+
+    public static final int EXTERNAL_KEY_MAX = 200;
+
+    public ImportedItem {
+        Objects.requireNonNull(externalKey, "externalKey");
+        Objects.requireNonNull(patch, "patch");
+    }
+}
