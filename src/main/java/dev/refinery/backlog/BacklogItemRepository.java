@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -48,18 +50,27 @@ class BacklogItemRepository {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
 
-    BacklogItemRepository(JdbcClient jdbc) {
+    BacklogItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     int nextNumber(long team) {
-        var updated = jdbc.sql("UPDATE backlog_item_sequence SET last_number = last_number + 1 WHERE team_id = :team")
+        return reserveNumbers(team, 1);
+    }
+
+    /** Takes the next {@code count} item numbers of a team at once; the last of them is returned. */
+    int reserveNumbers(long team, int count) {
+        var updated = jdbc.sql("UPDATE backlog_item_sequence SET last_number = last_number + :count WHERE team_id = :team")
             .param("team", team)
+            .param("count", count)
             .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO backlog_item_sequence (team_id, last_number) VALUES (:team, 1)")
+            jdbc.sql("INSERT INTO backlog_item_sequence (team_id, last_number) VALUES (:team, :count)")
                 .param("team", team)
+                .param("count", count)
                 .update();
         }
         return jdbc.sql("SELECT last_number FROM backlog_item_sequence WHERE team_id = :team")
@@ -158,6 +169,109 @@ class BacklogItemRepository {
         var id = keys.getKeyAs(Number.class).longValue();
         insertChildren(context, id, content);
         return new BacklogItem(new BacklogItemId(id), new ItemKey(context.teamKey(), number), content, 1, now);
+    }
+
+    /** The external keys a team's items carry (those imported from other tools). */
+    java.util.Set<String> externalKeys(long team) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT external_key FROM backlog_item WHERE team_id = :team AND external_key IS NOT NULL")
+            .param("team", team)
+            .query(String.class)
+            .list());
+    }
+
+    /**
+     * Inserts new items in batches, numbered from {@code first} in the order given, with their sections and one
+     * history line each saying where they came from.
+     */
+    void insertAll(Context context, int first, List<ImportedItem> imported, List<ItemContent> contents, Instant now,
+            long by, String author, String source) {
+        var at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        var rows = new MapSqlParameterSource[contents.size()];
+        for (int i = 0; i < rows.length; i++) {
+            var content = contents.get(i);
+            var estimate = content.estimate();
+            rows[i] = new MapSqlParameterSource()
+                .addValue("team", context.team())
+                .addValue("number", first + i)
+                .addValue("title", content.title())
+                .addValue("description", content.description())
+                .addValue("technicalNotes", content.technicalNotes())
+                .addValue("halves", estimate != null && estimate.agreed() ? estimate.halves() : null, java.sql.Types.INTEGER)
+                .addValue("unit", estimate != null && estimate.agreed() ? estimate.unit().code() : null, java.sql.Types.VARCHAR)
+                .addValue("outcome", estimate != null && !estimate.agreed() ? estimate.outcome().code() : null, java.sql.Types.VARCHAR)
+                .addValue("deadline", content.deadline(), java.sql.Types.DATE)
+                .addValue("deadlineReason", content.deadlineReason())
+                .addValue("workstream", context.workstreamId(content.workstream()), java.sql.Types.BIGINT)
+                .addValue("status", content.status().code())
+                .addValue("followUpOf", relation(context, content.followUpOf()), java.sql.Types.BIGINT)
+                .addValue("splitFrom", relation(context, content.splitFrom()), java.sql.Types.BIGINT)
+                .addValue("externalKey", imported.get(i).externalKey())
+                .addValue("now", at);
+        }
+        batches.batchUpdate("""
+                INSERT INTO backlog_item (team_id, item_number, title, description, technical_notes, estimate_halves,
+                    estimate_unit, estimate_outcome, deadline, deadline_reason, workstream_id, status, follow_up_of,
+                    split_from, external_key, created_at, updated_at, version)
+                VALUES (:team, :number, :title, :description, :technicalNotes, :halves, :unit, :outcome, :deadline,
+                    :deadlineReason, :workstream, :status, :followUpOf, :splitFrom, :externalKey, :now, :now, 1)
+                """, rows);
+        var ids = new HashMap<Integer, Long>();
+        jdbc.sql("SELECT id, item_number FROM backlog_item WHERE team_id = :team AND item_number BETWEEN :first AND :last")
+            .param("team", context.team())
+            .param("first", first)
+            .param("last", first + contents.size() - 1)
+            .query(rs -> {
+                ids.put(rs.getInt("item_number"), rs.getLong("id"));
+            });
+        var links = new ArrayList<MapSqlParameterSource>();
+        var criteria = new ArrayList<MapSqlParameterSource>();
+        var labels = new ArrayList<MapSqlParameterSource>();
+        var importance = new ArrayList<MapSqlParameterSource>();
+        var fields = new ArrayList<MapSqlParameterSource>();
+        var history = new ArrayList<MapSqlParameterSource>();
+        for (int i = 0; i < contents.size(); i++) {
+            var content = contents.get(i);
+            long id = ids.get(first + i);
+            for (int position = 0; position < content.links().size(); position++) {
+                var link = content.links().get(position);
+                links.add(child(id, position).addValue("label", link.label()).addValue("url", link.url()));
+            }
+            for (int position = 0; position < content.acceptanceCriteria().size(); position++) {
+                var criterion = content.acceptanceCriteria().get(position);
+                criteria.add(child(id, position).addValue("text", criterion.text()).addValue("done", criterion.done()));
+            }
+            for (int position = 0; position < content.labels().size(); position++) {
+                labels.add(child(id, position).addValue("label", content.labels().get(position)));
+            }
+            content.importance().forEach((name, amount) ->
+                    importance.add(child(id, 0).addValue("name", name).addValue("amount", amount)));
+            content.customFields().forEach((name, value) -> fields.add(child(id, 0)
+                .addValue("field", context.template().field(name).orElseThrow().id()).addValue("value", value)));
+            history.add(child(id, 0).addValue("at", at).addValue("by", by).addValue("author", author)
+                .addValue("after", source + " " + imported.get(i).externalKey()));
+        }
+        batch("INSERT INTO backlog_item_link (item_id, position, label, url) VALUES (:id, :position, :label, :url)", links);
+        batch("""
+                INSERT INTO backlog_item_criterion (item_id, position, criterion_text, done)
+                VALUES (:id, :position, :text, :done)
+                """, criteria);
+        batch("INSERT INTO backlog_item_label (item_id, position, label) VALUES (:id, :position, :label)", labels);
+        batch("INSERT INTO backlog_item_importance (item_id, name, amount) VALUES (:id, :name, :amount)", importance);
+        batch("INSERT INTO backlog_item_field_value (item_id, field_id, field_value) VALUES (:id, :field, :value)", fields);
+        batch("""
+                INSERT INTO backlog_item_change (item_id, version, changed_at, changed_by, author, field, old_value, new_value)
+                VALUES (:id, 1, :at, :by, :author, 'imported', NULL, :after)
+                """, history);
+    }
+
+    private static MapSqlParameterSource child(long id, int position) {
+        return new MapSqlParameterSource().addValue("id", id).addValue("position", position);
+    }
+
+    private void batch(String sql, List<MapSqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     /** Saves a new content over {@code version}; empty when somebody else saved in between. */

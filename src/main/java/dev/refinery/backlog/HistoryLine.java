@@ -14,7 +14,8 @@ public record HistoryLine(String field, String before, String after, String auth
             Map.entry("importance", "Importance"), Map.entry("deadline", "Deadline"),
             Map.entry("deadlineReason", "Deadline reason"), Map.entry("workstream", "Workstream"),
             Map.entry("labels", "Labels"), Map.entry("status", "Status"), Map.entry("followUpOf", "Follow-up of"),
-            Map.entry("splitFrom", "Split from"), Map.entry("risk", "Risk"));
+            Map.entry("splitFrom", "Split from"), Map.entry("risk", "Risk"),
+            Map.entry("imported", "Imported from"));
 
     static HistoryLine of(HistoryEntry entry, Instant now) {
         return new HistoryLine(fieldLabel(entry.field()), shortened(entry.before()), shortened(entry.after()),

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.refinery.backlog.BacklogItemSaved;
+import dev.refinery.backlog.BacklogItemsImported;
 import dev.refinery.backlog.BacklogItems;
 import dev.refinery.backlog.ItemKey;
 import dev.refinery.backlog.ItemView;
@@ -116,6 +117,11 @@ public class PriorityQueues {
     @EventListener
     void on(BacklogItemSaved saved) {
         repository.touch(saved.team());
+    }
+
+    @EventListener
+    void on(BacklogItemsImported imported) {
+        repository.touch(imported.team());
     }
 
     private Cached ranked(String teamKey, AccountId viewer) {

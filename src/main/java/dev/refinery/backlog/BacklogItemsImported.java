@@ -1,0 +1,5 @@
+package dev.refinery.backlog;
+
+/** Items were imported into a team at once; published inside the transaction that saved them. */
+public record BacklogItemsImported(long team, int count) {
+}

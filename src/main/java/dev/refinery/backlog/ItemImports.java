@@ -1,0 +1,177 @@
+package dev.refinery.backlog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.refinery.identity.Account;
+import dev.refinery.identity.AccountId;
+
+/**
+ * Many items at once from another tool's file. {@link #check} finds every problem of every row against the
+ * team's template without saving anything; {@link #add} saves all the new items in one transaction or none
+ * (a problem, or a cancel through {@link Progress}, rolls it back). Items whose external key the team
+ * already has are left as they are, so importing a file twice adds nothing the second time.
+ */
+@Component
+public class ItemImports {
+
+    /** Rows per batch, and how often {@link Progress} hears about them. */
+    static final int BATCH = 1000;
+
+    private static final int WORKSTREAM_NAME_MAX = 80;
+
+    private final BacklogItemRepository items;
+    private final WorkstreamRepository workstreams;
+    private final TemplateRepository templates;
+    private final TeamAccess access;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ItemImports(BacklogItemRepository items, WorkstreamRepository workstreams, TemplateRepository templates,
+            TeamAccess access, Clock clock, ApplicationEventPublisher events) {
+        this.items = items;
+        this.workstreams = workstreams;
+        this.templates = templates;
+        this.access = access;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** A row that cannot become an item, and why. */
+    public record Problem(int row, String reason) {
+    }
+
+    /**
+     * What importing these items would do: the rows with problems, how many items are new, how many the team
+     * already has (by external key), and the workstreams that would be created for them.
+     */
+    public record Check(List<Problem> problems, int added, int alreadyThere, List<String> newWorkstreams) {
+
+        public Check {
+            problems = List.copyOf(problems);
+            newWorkstreams = List.copyOf(newWorkstreams);
+        }
+    }
+
+    /** Hears how many rows are saved so far; throwing from it stops the import and saves nothing. */
+    @FunctionalInterface
+    public interface Progress {
+        void saved(int rows, int of);
+    }
+
+    public Check check(String teamKey, List<ImportedItem> imported, AccountId by) {
+        var context = context(teamKey, by);
+        return plan(context, imported).check();
+    }
+
+    /**
+     * Saves the new items among these, all or none; items with problems make it refuse the whole lot, so the
+     * caller leaves them out when the person chose to import only the valid rows.
+     */
+    @Transactional
+    public Check add(String teamKey, List<ImportedItem> imported, String source, Account by, Progress progress) {
+        var context = context(teamKey, by.id());
+        var plan = plan(context, imported);
+        var check = plan.check();
+        if (!check.problems().isEmpty()) {
+            throw new IllegalArgumentException("Rows with problems cannot be imported: leave them out first.");
+        }
+        var now = clock.instant();
+        for (var name : check.newWorkstreams()) {
+            workstreams.insert(context.team(), name, "", now);
+        }
+        var withStreams = new BacklogItemRepository.Context(context.team(), context.teamKey(),
+                workstreams.of(context.team()), context.template());
+        var total = plan.fresh().size();
+        progress.saved(0, total);
+        if (total == 0) {
+            return check;
+        }
+        var last = items.reserveNumbers(context.team(), total);
+        var first = last - total + 1;
+        for (int from = 0; from < total; from += BATCH) {
+            var to = Math.min(total, from + BATCH);
+            items.insertAll(withStreams, first + from, plan.fresh().subList(from, to), plan.contents().subList(from, to),
+                    now, by.id().value(), by.displayName(), source);
+            progress.saved(to, total);
+        }
+        events.publishEvent(new BacklogItemsImported(context.team(), total));
+        return check;
+    }
+
+    private record Plan(List<Problem> problems, List<ImportedItem> fresh, List<ItemContent> contents, int alreadyThere,
+            List<String> newWorkstreams) {
+
+        Check check() {
+            return new Check(problems, fresh.size(), alreadyThere, newWorkstreams);
+        }
+    }
+
+    private Plan plan(BacklogItemRepository.Context context, List<ImportedItem> imported) {
+        var known = items.externalKeys(context.team());
+        var existing = context.workstreams().stream().map(Workstream::name).collect(Collectors.toSet());
+        var created = new LinkedHashSet<String>();
+        var streams = new HashSet<>(existing);
+        var firstRowOfKey = new HashMap<String, Integer>();
+        var problems = new ArrayList<Problem>();
+        var fresh = new ArrayList<ImportedItem>();
+        var contents = new ArrayList<ItemContent>();
+        var alreadyThere = 0;
+        for (var item : imported) {
+            var content = item.patch().applyTo(ItemContent.titled(""));
+            var reasons = new ArrayList<String>();
+            var key = item.externalKey().strip();
+            if (key.isEmpty() || key.length() > ImportedItem.EXTERNAL_KEY_MAX) {
+                reasons.add("its key must have 1 to " + ImportedItem.EXTERNAL_KEY_MAX + " characters");
+            }
+            var earlier = firstRowOfKey.putIfAbsent(key, item.row());
+            if (earlier != null) {
+                reasons.add("it has the same key " + key + " as row " + earlier);
+            }
+            var stream = content.workstream();
+            if (stream != null && !existing.contains(stream)) {
+                if (stream.length() > WORKSTREAM_NAME_MAX) {
+                    reasons.add("a workstream name has at most " + WORKSTREAM_NAME_MAX + " characters");
+                }
+                else {
+                    streams.add(stream);
+                }
+            }
+            if (content.followUpOf() != null || content.splitFrom() != null) {
+                reasons.add("links to other items are not imported");
+            }
+            ItemRules.problems(content, context.template(), streams)
+                .forEach((field, problem) -> reasons.add(field + ": " + problem));
+            if (!reasons.isEmpty()) {
+                problems.add(new Problem(item.row(), String.join("; ", reasons)));
+            }
+            else if (known.contains(key)) {
+                alreadyThere++;
+            }
+            else {
+                fresh.add(item);
+                contents.add(content);
+                if (stream != null && !existing.contains(stream)) {
+                    created.add(stream);
+                }
+            }
+        }
+        return new Plan(problems, fresh, contents, alreadyThere, List.copyOf(created));
+    }
+
+    private BacklogItemRepository.Context context(String teamKey, AccountId by) {
+        var membership = access.writer(teamKey, by);
+        var team = membership.team().id().value();
+        return new BacklogItemRepository.Context(team, membership.team().key().value(), workstreams.of(team),
+                templates.of(team));
+    }
+}
