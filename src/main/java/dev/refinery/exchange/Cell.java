@@ -158,6 +158,11 @@ record Cell(String column, String text) {
         return "\"" + (value.length() > QUOTED_MAX ? value.substring(0, QUOTED_MAX) + "…" : value) + "\"";
     }
 
+    /** The text as Markdown keeps it: lines end in a line feed, whatever the other tool wrote. */
+    static String withLineFeeds(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     static List<String> distinct(List<String> labels) {
         return List.copyOf(new LinkedHashSet<>(labels));
     }

@@ -130,7 +130,8 @@ final class CsvItems {
                 var other = single.putIfAbsent(field, header);
                 if (other != null || indexes.size() > 1) {
                     throw new IllegalArgumentException("Only one column can be the " + field + "; \"" + header
-                            + "\" is " + (other == null ? "in the file more than once." : "mapped to it as well as \"" + other + "\"."));
+                            + "\" is " + (other == null ? "in the file more than once."
+                                    : "mapped to it as well as \"" + other + "\"."));
                 }
             }
             indexes.forEach(index -> columns.add(new Column(index, field)));
@@ -165,8 +166,8 @@ final class CsvItems {
             }
             else if (!cell.blank()) {
                 switch (column.field()) {
-                    case "description" -> description.add(cell.text());
-                    case "technicalNotes" -> notes.add(cell.text());
+                    case "description" -> description.add(Cell.withLineFeeds(cell.text()));
+                    case "technicalNotes" -> notes.add(Cell.withLineFeeds(cell.text()));
                     case "acceptanceCriteria" -> cell.text().lines().filter(line -> !line.isBlank())
                         .forEach(line -> criteria.add(new Criterion(line.strip(), false)));
                     case "estimate" -> patch.estimate(cell.points());
@@ -207,7 +208,10 @@ final class CsvItems {
         return new ImportedItem(row.number(), key != null ? key : derivedKey(row, columns), patch);
     }
 
-    /** "csv:" and the start of a SHA-256 of the mapped values, each after its column and length, so that different values never hash the same text. */
+    /**
+     * "csv:" and the start of a SHA-256 of the mapped values, each after its column and length, so that
+     * different values never hash the same text.
+     */
     private static String derivedKey(CsvTable.Row row, List<Column> columns) {
         var content = new StringBuilder();
         for (var column : columns) {

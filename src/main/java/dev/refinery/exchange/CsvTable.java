@@ -54,8 +54,8 @@ record CsvTable(List<String> headers, List<Row> rows, List<RowError> errors) {
                     record = records.next();
                 }
                 catch (UncheckedIOException | IllegalStateException unreadable) {
-                    errors.add(new RowError(rowAfter(rows, errors),
-                            "From this row on the file cannot be read as CSV: a quote is not closed, or text follows a closing quote."));
+                    errors.add(new RowError(rowAfter(rows, errors), "From this row on the file cannot be read as CSV:"
+                            + " a quote is not closed, or text follows a closing quote."));
                     break;
                 }
                 int row = Math.toIntExact(record.getRecordNumber() + 1);

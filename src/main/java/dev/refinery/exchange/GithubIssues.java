@@ -86,7 +86,7 @@ final class GithubIssues {
         var patch = ItemPatch.empty().title(title.strip());
         var body = text(issue.get("body"));
         if (body != null && !body.isBlank()) {
-            patch.description(body);
+            patch.description(Cell.withLineFeeds(body));
         }
         var labels = labels(issue.get("labels"));
         if (!labels.isEmpty()) {

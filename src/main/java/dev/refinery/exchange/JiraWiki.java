@@ -1,6 +1,7 @@
 package dev.refinery.exchange;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,7 @@ final class JiraWiki {
                 while (end < lines.length && TABLE_ROW.matcher(lines[end]).matches()) {
                     end++;
                 }
-                for (var row : table(List.of(lines).subList(i, end))) {
+                for (var row : table(Arrays.asList(lines).subList(i, end))) {
                     out.add(quoted ? "> " + row : row);
                 }
                 i = end;

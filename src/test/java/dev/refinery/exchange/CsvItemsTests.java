@@ -162,6 +162,15 @@ class CsvItemsTests {
     }
 
     @Test
+    void endsTheLinesOfTextWithLineFeeds() {
+        var file = "Title,Description\r\nPay,\"First\r\nSecond\"\r\n";
+
+        var item = CsvItems.read(file, Map.of("Title", "title", "Description", "description")).items().getFirst().content();
+
+        assertThat(item.description()).isEqualTo("First\nSecond");
+    }
+
+    @Test
     void rejectsAMappingWithoutATitle() {
         assertThatIllegalArgumentException().isThrownBy(() -> CsvItems.read(FILE, Map.of("Id", "key")))
             .withMessage("Choose the column that holds the title: every item needs one.");

@@ -59,6 +59,14 @@ class GithubIssuesTests {
     }
 
     @Test
+    void endsTheLinesOfTheBodyWithLineFeeds() {
+        var json = """
+                [{"number": 1, "title": "Typed in a browser", "body": "First\\r\\nSecond"}]""";
+
+        assertThat(GithubIssues.read(json).items().getFirst().content().description()).isEqualTo("First\nSecond");
+    }
+
+    @Test
     void readsLabelsGivenAsNamesAndKeysWithoutARepository() {
         var json = """
                 [{"number": 7, "title": "Plain", "labels": ["a", " b ", "a", ""], "html_url": "javascript:alert(1)"}]""";
