@@ -14,4 +14,9 @@ public record ImportedItem(int row, String externalKey, ItemPatch patch) {
         Objects.requireNonNull(externalKey, "externalKey");
         Objects.requireNonNull(patch, "patch");
     }
+
+    /** The fields this item would have if it were created now, before any team's rules are checked. */
+    public ItemContent content() {
+        return patch.applyTo(ItemContent.titled(""));
+    }
 }

@@ -1,0 +1,118 @@
+package dev.refinery.exchange;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.refinery.backlog.ImportedItem;
+import dev.refinery.backlog.Link;
+import dev.refinery.backlog.Status;
+import dev.refinery.exchange.Reading.RowError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
+
+class GithubIssuesTests {
+
+    @Test
+    void readsTheIssuesAndPassesOverPullRequests() {
+        var reading = GithubIssues.read(SampleFiles.text("github-issues.json"));
+
+        assertThat(reading.items()).extracting(ImportedItem::row, ImportedItem::externalKey, item -> item.content().title())
+            .containsExactly(tuple(1, "github:octo/shop#101", "Checkout fails for guests"),
+                    tuple(3, "github:octo/shop#97", "Dark mode"),
+                    tuple(4, "github:octo/shop#105", "Invoices in the customer's language"));
+        assertThat(reading.errors()).isEmpty();
+    }
+
+    @Test
+    void turnsTheFieldsOfAnIssueIntoAnItem() {
+        var items = GithubIssues.read(SampleFiles.text("github-issues.json")).items();
+        var checkout = items.get(0).content();
+        var darkMode = items.get(1).content();
+        var invoices = items.get(2).content();
+
+        assertThat(checkout.description()).isEqualTo("Steps:\n\n1. Add to cart\n2. Pay as guest\n\n**Expected:** an order.");
+        assertThat(checkout.labels()).containsExactly("bug", "checkout");
+        assertThat(checkout.status()).isEqualTo(Status.NEEDS_REFINEMENT);
+        assertThat(checkout.deadline()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(checkout.deadlineReason()).isEqualTo("Milestone v2.0");
+        assertThat(checkout.links()).containsExactly(new Link("GitHub #101", "https://github.com/octo/shop/issues/101"));
+
+        assertThat(darkMode.description()).isEmpty();
+        assertThat(darkMode.labels()).containsExactly("ui");
+        assertThat(darkMode.status()).isEqualTo(Status.DONE);
+        assertThat(darkMode.deadline()).isNull();
+
+        assertThat(invoices.deadline()).as("a milestone without a due date").isNull();
+    }
+
+    @Test
+    void takesTheDueDateInUtc() {
+        var json = """
+                [{"number": 1, "title": "Late", "milestone": {"due_on": "2026-12-31T23:30:00-02:00"}}]""";
+
+        assertThat(GithubIssues.read(json).items().getFirst().content().deadline()).isEqualTo(LocalDate.of(2027, 1, 1));
+    }
+
+    @Test
+    void endsTheLinesOfTheBodyWithLineFeeds() {
+        var json = """
+                [{"number": 1, "title": "Typed in a browser", "body": "First\\r\\nSecond"}]""";
+
+        assertThat(GithubIssues.read(json).items().getFirst().content().description()).isEqualTo("First\nSecond");
+    }
+
+    @Test
+    void readsLabelsGivenAsNamesAndKeysWithoutARepository() {
+        var json = """
+                [{"number": 7, "title": "Plain", "labels": ["a", " b ", "a", ""], "html_url": "javascript:alert(1)"}]""";
+
+        var item = GithubIssues.read(json).items().getFirst();
+
+        assertThat(item.externalKey()).isEqualTo("github:#7");
+        assertThat(item.content().labels()).containsExactly("a", "b");
+        assertThat(item.content().links()).as("only http and https addresses").isEmpty();
+    }
+
+    @Test
+    void reportsEntriesThatAreNotIssuesByTheirPosition() {
+        var json = """
+                [
+                  {"number": 1, "title": "Fine"},
+                  "a string",
+                  {"number": 3, "title": "  "},
+                  {"title": "No number"},
+                  {"number": 5, "title": "Bad date", "milestone": {"due_on": "soon"}},
+                  {"number": 6, "title": "Long", "repository_url": "https://api.github.com/repos/%s"}
+                ]""".formatted("o".repeat(200));
+
+        var reading = GithubIssues.read(json);
+
+        assertThat(reading.items()).extracting(ImportedItem::row).containsExactly(1);
+        assertThat(reading.errors()).containsExactly(
+                new RowError(2, "Entry 2 is not an issue: an issue is a JSON object in { }."),
+                new RowError(3, "Issue #3 has no title."),
+                new RowError(4, "Entry 4 has no issue number."),
+                new RowError(5, "Issue #5: the milestone's due date \"soon\" is not a time like 2026-12-31T08:00:00Z."),
+                new RowError(6, "Issue #6: its repository and number make a key longer than 200 characters."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "{\"title\": \"x\"}", "42", "null", "[1, 2", "<html></html>", "[] []" })
+    void rejectsWhatIsNotAnArrayOfIssues(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> GithubIssues.read(text))
+            .withMessageStartingWith("This is not a GitHub issues export: expected a JSON array of issues.");
+    }
+
+    @Test
+    void rejectsNestingDeeperThanJsonAllows() {
+        var deep = "[".repeat(100_000) + "]".repeat(100_000);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> GithubIssues.read(deep))
+            .withMessageStartingWith("This is not a GitHub issues export");
+    }
+}
