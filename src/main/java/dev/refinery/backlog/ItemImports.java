@@ -127,7 +127,7 @@ public class ItemImports {
         var contents = new ArrayList<ItemContent>();
         var alreadyThere = 0;
         for (var item : imported) {
-            var content = item.patch().applyTo(ItemContent.titled(""));
+            var content = item.content();
             var reasons = new ArrayList<String>();
             var key = item.externalKey().strip();
             if (key.isEmpty() || key.length() > ImportedItem.EXTERNAL_KEY_MAX) {

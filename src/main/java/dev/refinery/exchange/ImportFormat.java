@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.refinery.shared.Coded;
 
 /** The kinds of file an import reads. */
-enum ImportFormat implements Coded {
+public enum ImportFormat implements Coded {
     CSV("csv", "CSV, with a mapping of its columns"),
     JIRA_CSV("jira-csv", "Jira CSV export"),
     GITHUB_JSON("github-json", "GitHub issues (JSON from the REST API)");

@@ -5,14 +5,14 @@ import java.util.List;
 import dev.refinery.backlog.ImportedItem;
 
 /** What a reader made of a file: the items it could read and, by row, what it could not. */
-record Reading(List<ImportedItem> items, List<RowError> errors) {
+public record Reading(List<ImportedItem> items, List<RowError> errors) {
 
-    Reading {
+    public Reading {
         items = List.copyOf(items);
         errors = List.copyOf(errors);
     }
 
     /** A row of the file that cannot become an item, and why, in words for the person who made the file. */
-    record RowError(int row, String reason) {
+    public record RowError(int row, String reason) {
     }
 }

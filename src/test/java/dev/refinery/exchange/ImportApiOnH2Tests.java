@@ -1,0 +1,4 @@
+package dev.refinery.exchange;
+
+class ImportApiOnH2Tests extends ImportApiTests {
+}

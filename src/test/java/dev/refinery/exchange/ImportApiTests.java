@@ -1,0 +1,277 @@
+package dev.refinery.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import dev.refinery.backlog.BacklogItems;
+import dev.refinery.backlog.Criterion;
+import dev.refinery.backlog.Status;
+import dev.refinery.backlog.Workstreams;
+import dev.refinery.identity.Account;
+import dev.refinery.identity.Accounts;
+import dev.refinery.identity.NewMember;
+import dev.refinery.identity.NewTeam;
+import dev.refinery.identity.People;
+import dev.refinery.identity.Teams;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Imports through the API as a client sees them, on each database (see the subclasses). */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class ImportApiTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A Jira "Export CSV (all fields)" file as Jira writes it: a BOM, CRLF, repeated Labels, wiki markup. */
+    static final String JIRA = "\uFEFF" + """
+            Summary,Issue key,Issue id,Issue Type,Status,Priority,Due date,Labels,Labels,Description,Custom field (Story Points),Custom field (Epic Link),Custom field (Acceptance Criteria)\r
+            "Pay by SEPA, in Germany",PAY-17,10017,Story,To Do,High,24/Dec/26 12:00 AM,sepa,payments,"h2. Why\r
+            Customers in *Germany* ask for it.\r
+            # Store the mandate\r
+            # Collect the payment",5,Checkout,"* A mandate is stored\r
+            * Refunds work"\r
+            Retry failed payouts,PAY-18,10018,Bug,Done,Low,,,,{code}retry(3){code},2.5,,\r
+            """;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    BacklogItems items;
+
+    @Autowired
+    Workstreams workstreams;
+
+    People people;
+    Account ana;
+    String team;
+
+    @BeforeEach
+    void team() {
+        people = new People(accounts, mvc);
+        ana = people.someone("Ana");
+        team = People.newKey();
+        teams.create(new NewTeam("Payments", team), ana.id());
+    }
+
+    @Test
+    void importsAJiraExportWithEveryMappedField() {
+        var job = finished(upload("jira.csv", "jira-csv", JIRA, null, false));
+
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("added").asInt()).isEqualTo(2);
+        assertThat(job.get("percent").asInt()).isEqualTo(100);
+        var sepa = items.find(team, team + "-1", ana.id()).content();
+        assertThat(sepa.title()).isEqualTo("Pay by SEPA, in Germany");
+        assertThat(sepa.description()).isEqualTo("## Why\nCustomers in **Germany** ask for it.\n1. Store the mandate\n1. Collect the payment");
+        assertThat(sepa.estimate()).hasToString("5 pt");
+        assertThat(sepa.labels()).containsExactlyInAnyOrder("sepa", "payments", "priority-high");
+        assertThat(sepa.deadline()).isEqualTo(java.time.LocalDate.of(2026, 12, 24));
+        assertThat(sepa.status()).isEqualTo(Status.NEEDS_REFINEMENT);
+        assertThat(sepa.workstream()).isEqualTo("Checkout");
+        assertThat(sepa.acceptanceCriteria()).containsExactly(new Criterion("A mandate is stored", false),
+                new Criterion("Refunds work", false));
+        var payouts = items.find(team, team + "-2", ana.id()).content();
+        assertThat(payouts.status()).isEqualTo(Status.DONE);
+        assertThat(payouts.estimate()).hasToString("2.5 pt");
+        assertThat(payouts.description()).contains("```", "retry(3)");
+        assertThat(workstreams.of(team, ana.id())).extracting(w -> w.name()).containsExactly("Checkout");
+    }
+
+    @Test
+    void addsNothingWhenTheSameFileArrivesAgain() {
+        finished(upload("jira.csv", "jira-csv", JIRA, null, false));
+
+        var again = finished(upload("jira.csv", "jira-csv", JIRA, null, false));
+
+        assertThat(again.get("status").asString()).isEqualTo("done");
+        assertThat(again.get("added").asInt()).isZero();
+        assertThat(again.get("alreadyThere").asInt()).isEqualTo(2);
+        assertThat(items.summaries(team, ana.id())).hasSize(2);
+    }
+
+    @Test
+    void refusesAFileWithABadRowWholeAndNamesTheRowUntilAskedForTheValidOnes() {
+        var csv = """
+                Title,Points,Key
+                Export the queue,3,A-1
+                Import from Jira,lots,A-2
+                Back up a team,5,A-3
+                """;
+
+        var refused = finished(upload("items.csv", "csv", csv, "{\"Title\": \"title\", \"Points\": \"estimate\", \"Key\": \"key\"}", false));
+
+        assertThat(refused.get("status").asString()).isEqualTo("refused");
+        assertThat(refused.get("errors").get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(refused.get("errors").get(0).get("reason").asString()).contains("lots");
+        assertThat(refused.get("message").asString()).isEqualTo("1 row has a problem (of 3): nothing was imported.");
+        assertThat(items.summaries(team, ana.id())).isEmpty();
+
+        var valid = finished(body(mvc.post().uri(imports() + "/" + refused.get("id").asLong() + "/valid-rows")
+            .with(People.basic(ana)).exchange()));
+
+        assertThat(valid.get("status").asString()).isEqualTo("done");
+        assertThat(valid.get("added").asInt()).isEqualTo(2);
+        assertThat(items.summaries(team, ana.id())).extracting(summary -> summary.title())
+            .containsExactly("Export the queue", "Back up a team");
+    }
+
+    @Test
+    void waitsForTheMappingOfACsvAndKeepsItForTheTeamsNextFile() {
+        var csv = "Name;Notes;Tags\r\nExport the queue;\"Two lines,\r\nwith a comma\";csv, export\r\n";
+        var waiting = body(upload("items.csv", "csv", csv, null, false));
+        assertThat(waiting.get("status").asString()).isEqualTo("mapping");
+        var id = waiting.get("id").asLong();
+
+        var preview = body(mvc.get().uri(imports() + "/" + id + "/preview").with(People.basic(ana)).exchange());
+        assertThat(preview.get("headers")).extracting(JsonNode::asString).containsExactly("Name", "Notes", "Tags");
+        assertThat(preview.get("rows").get(0).get(1).asString()).startsWith("Two lines,").endsWith("with a comma");
+
+        var unmapped = people.postJson(imports() + "/" + id + "/mapping", ana, "{\"Notes\": \"description\"}").exchange();
+        assertThat(unmapped).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field")
+            .isEqualTo("mapping");
+
+        var done = finished(body(people.postJson(imports() + "/" + id + "/mapping", ana,
+                "{\"Name\": \"title\", \"Notes\": \"description\", \"Tags\": \"labels\"}").exchange()));
+        assertThat(done.get("status").asString()).isEqualTo("done");
+        var item = items.find(team, team + "-1", ana.id()).content();
+        assertThat(item.description()).isEqualTo("Two lines,\nwith a comma");
+        assertThat(item.labels()).containsExactly("csv", "export");
+
+        var next = body(upload("more.csv", "csv", "Name;Notes\nAnother;x\n", null, false));
+        var suggested = body(mvc.get().uri(imports() + "/" + next.get("id").asLong() + "/preview").with(People.basic(ana)).exchange());
+        assertThat(suggested.get("mapping").get("Name").asString()).isEqualTo("title");
+        assertThat(suggested.get("mapping").get("Notes").asString()).isEqualTo("description");
+    }
+
+    @Test
+    void cancelledImportLeavesNothingBehind() {
+        var rows = new StringBuilder("Title,Key\n");
+        for (int i = 0; i < 30_000; i++) {
+            rows.append("Item ").append(i).append(",K").append(i).append('\n');
+        }
+        var started = body(upload("big.csv", "csv", rows.toString(), "{\"Title\": \"title\", \"Key\": \"key\"}", false));
+
+        assertThat(mvc.post().uri(imports() + "/" + started.get("id").asLong() + "/cancel").with(People.basic(ana)))
+            .hasStatusOk();
+
+        var cancelled = finished(started);
+        assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.get("message").asString()).isEqualTo("Cancelled: nothing was imported.");
+        assertThat(items.summaries(team, ana.id())).isEmpty();
+    }
+
+    @Test
+    void importsGithubIssues() {
+        var json = """
+                [{"number": 7, "title": "Export the queue", "body": "As **CSV**", "state": "open",
+                  "labels": [{"name": "export"}], "milestone": {"due_on": "2026-12-31T08:00:00Z"},
+                  "repository_url": "https://api.github.com/repos/acme/shop"},
+                 {"number": 8, "title": "A pull request", "state": "open", "pull_request": {"url": "x"}}]""";
+
+        var job = finished(upload("issues.json", "github-json", json, null, false));
+
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("added").asInt()).isEqualTo(1);
+        var item = items.find(team, team + "-1", ana.id()).content();
+        assertThat(item.title()).isEqualTo("Export the queue");
+        assertThat(item.description()).isEqualTo("As **CSV**");
+        assertThat(item.labels()).containsExactly("export");
+        assertThat(item.deadline()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void saysWhatIsWrongWithTheUploadItself() {
+        assertThat(upload("x.csv", "excel", "a", null, false)).hasStatus(HttpStatus.BAD_REQUEST)
+            .bodyJson().extractingPath("$.errors[0].field").isEqualTo("format");
+        assertThat(upload("x.csv", "jira-csv", "", null, false)).hasStatus(HttpStatus.BAD_REQUEST)
+            .bodyJson().extractingPath("$.errors[0].field").isEqualTo("file");
+        assertThat(upload("x.csv", "csv", "Title\nx\n", "{\"Title\": \"the title\"}", false)).hasStatus(HttpStatus.BAD_REQUEST)
+            .bodyJson().extractingPath("$.errors[0].field").isEqualTo("mapping.Title");
+
+        var notJira = finished(upload("x.csv", "jira-csv", "Name,Points\nx,3\n", null, false));
+        assertThat(notJira.get("status").asString()).isEqualTo("refused");
+        assertThat(notJira.get("message").asString()).contains("Summary");
+    }
+
+    @Test
+    void letsOnlyMembersWhoChangeTheBacklogImport() {
+        var olga = people.someone("Olga");
+        teams.add(team, new NewMember(olga.email(), "observer"), ana.id());
+        var stranger = people.someone("Sam");
+
+        assertThat(mvc.post().uri(imports()).with(People.basic(olga)).multipart().file("file", JIRA.getBytes(StandardCharsets.UTF_8))
+            .param("format", "jira-csv")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri(imports()).with(People.basic(stranger)).multipart().file("file", JIRA.getBytes(StandardCharsets.UTF_8))
+            .param("format", "jira-csv")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(items.summaries(team, ana.id())).isEmpty();
+    }
+
+    private MvcTestResult upload(String name, String format, String content, String mapping, boolean validRowsOnly) {
+        var request = mvc.post().uri(imports()).with(People.basic(ana)).multipart()
+            .file(new org.springframework.mock.web.MockMultipartFile("file", name, "text/csv", content.getBytes(StandardCharsets.UTF_8)))
+            .param("format", format)
+            .param("validRowsOnly", Boolean.toString(validRowsOnly));
+        if (mapping != null) {
+            request.param("mapping", mapping);
+        }
+        return request.exchange();
+    }
+
+    private JsonNode finished(MvcTestResult started) {
+        assertThat(started).hasStatus(HttpStatus.ACCEPTED);
+        return finished(body(started));
+    }
+
+    private JsonNode finished(JsonNode job) {
+        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        var current = job;
+        while (isRunning(current) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            }
+            catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            current = body(mvc.get().uri(imports() + "/" + job.get("id").asLong()).with(People.basic(ana)).exchange());
+        }
+        return current;
+    }
+
+    private static boolean isRunning(JsonNode job) {
+        var status = job.get("status").asString();
+        return status.equals("queued") || status.equals("checking") || status.equals("importing");
+    }
+
+    private String imports() {
+        return "/api/v1/teams/" + team + "/imports";
+    }
+
+    private static JsonNode body(MvcTestResult result) {
+        return JSON.readTree(result.getResponse().getContentAsByteArray());
+    }
+}

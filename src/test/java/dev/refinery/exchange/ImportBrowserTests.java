@@ -1,0 +1,144 @@
+package dev.refinery.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+
+import dev.refinery.backlog.BacklogItems;
+import dev.refinery.identity.Accounts;
+import dev.refinery.identity.NewTeam;
+import dev.refinery.identity.People;
+import dev.refinery.identity.Teams;
+import dev.refinery.shared.Browser;
+import dev.refinery.shared.BrowserAvailable;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Importing a file on a phone: the mapping step of a CSV, and the progress of a large file, cancelled. */
+@ExtendWith(BrowserAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ImportBrowserTests {
+
+    static Browser browser;
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    BacklogItems items;
+
+    @BeforeAll
+    static void launch() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void mapsTheColumnsOfACsvFromAPreviewOfItsFirstRows() {
+        var ana = new People(accounts, null).someone("Ana Analyst");
+        var key = People.newKey();
+        teams.create(new NewTeam("Checkout", key), ana.id());
+        var csv = """
+                Story,Size,Notes
+                Pay by SEPA,5,"Germany asks for it, often"
+                Pay by invoice,3,
+                """;
+
+        try (var person = browser.person(base())) {
+            var page = browser.signIn(person, ana.email(), People.PASSWORD);
+            page.navigate("/teams/" + key + "/imports");
+            page.getByLabel("CSV, with a mapping of its columns").check();
+            page.getByLabel("File").setInputFiles(file("items.csv", csv));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Where does each column go?"))).isVisible();
+            assertThat(page.locator("table.preview tbody tr")).hasCount(2);
+            assertThat(page.locator("table.preview tbody tr").first()).containsText("Germany asks for it, often");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+            assertThat(page.locator("#mapping-error")).hasText("Map one column to the title: every item needs one.");
+
+            page.getByLabel("Story").selectOption("title");
+            page.getByLabel("Size").selectOption("estimate");
+            page.getByLabel("Notes").selectOption("description");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+
+            assertThat(page.locator(".import-state")).hasText("2 items imported.");
+            assertThat(items.find(key, key + "-1", ana.id()).content().description()).isEqualTo("Germany asks for it, often");
+            assertThat(items.find(key, key + "-1", ana.id()).content().estimate()).hasToString("5 pt");
+
+            page.navigate("/teams/" + key + "/imports");
+            page.getByLabel("CSV, with a mapping of its columns").check();
+            page.getByLabel("File").setInputFiles(file("more.csv", "Story,Size,Notes\nPay by card,8,\n"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+            assertThat(page.getByLabel("Story")).hasValue("title");
+            assertThat(page.getByLabel("Size")).hasValue("estimate");
+        }
+    }
+
+    @Test
+    void showsTheProgressOfALargeFileAcrossAReloadAndCancelsItLeavingNothing() {
+        var ana = new People(accounts, null).someone("Ana Analyst");
+        var key = People.newKey();
+        teams.create(new NewTeam("Checkout", key), ana.id());
+        var jira = new StringBuilder("Summary,Issue key,Status,Description\r\n");
+        for (int i = 0; i < 60_000; i++) {
+            jira.append("Story ").append(i).append(",BIG-").append(i).append(",To Do,\"h2. Why\r\n*bold* ").append(i).append("\"\r\n");
+        }
+
+        try (var person = browser.person(base())) {
+            var page = browser.signIn(person, ana.email(), People.PASSWORD);
+            page.navigate("/teams/" + key + "/imports");
+            page.getByLabel("Jira CSV export").check();
+            page.getByLabel("File").setInputFiles(file("jira.csv", jira.toString()));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+
+            assertThat(page.getByRole(AriaRole.PROGRESSBAR, new Page.GetByRoleOptions().setName("Import progress"))).isVisible();
+            assertThat(page.locator(".import-state")).hasText(Pattern.compile("Waiting to start…|Checking 60000 rows…|Importing: \\d+ of 60000 rows\\."));
+            page.reload();
+            assertThat(page.getByRole(AriaRole.PROGRESSBAR, new Page.GetByRoleOptions().setName("Import progress"))).isVisible();
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel import")).click();
+
+            assertThat(page.locator(".import-state")).hasText("Cancelled: nothing was imported.");
+            assertThat(page.getByRole(AriaRole.PROGRESSBAR)).hasCount(0);
+            assertThat(items.summaries(key, ana.id())).isEmpty();
+        }
+    }
+
+    private static FilePayload file(String name, String content) {
+        return new FilePayload(name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
