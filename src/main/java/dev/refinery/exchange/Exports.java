@@ -16,12 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 class Exports {
 
     private final PriorityQueues queues;
+    private final TeamBackups backups;
     private final Teams teams;
     private final JsonMapper json;
     private final Clock clock;
 
-    Exports(PriorityQueues queues, Teams teams, JsonMapper json, Clock clock) {
+    Exports(PriorityQueues queues, TeamBackups backups, Teams teams, JsonMapper json, Clock clock) {
         this.queues = queues;
+        this.backups = backups;
         this.teams = teams;
         this.json = json;
         this.clock = clock;
@@ -42,7 +44,13 @@ class Exports {
         return new Download(fileName(team.key().value(), "queue", chosen.code()), chosen.mediaType(), content);
     }
 
-    String fileName(String teamKey, String what, String extension) {
+    /** The whole team as one JSON document; facilitators only. */
+    Download backup(String teamKey, AccountId by) {
+        var backup = backups.backup(teamKey, by);
+        return new Download(fileName(backup.team().key(), "backup", "json"), "application/json", backups.write(backup));
+    }
+
+    private String fileName(String teamKey, String what, String extension) {
         return teamKey + "-" + what + "-" + LocalDate.now(clock) + "." + extension;
     }
 }

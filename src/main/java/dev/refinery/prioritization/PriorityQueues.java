@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.refinery.backlog.BacklogItemSaved;
+import dev.refinery.backlog.BacklogRestored;
 import dev.refinery.backlog.BacklogItems;
 import dev.refinery.backlog.ItemKey;
 import dev.refinery.backlog.ItemView;
@@ -116,6 +117,12 @@ public class PriorityQueues {
     @EventListener
     void on(BacklogItemSaved saved) {
         repository.touch(saved.team());
+    }
+
+    /** A restored backlog has all its items at once: one new revision for all of them. */
+    @EventListener
+    void on(BacklogRestored restored) {
+        repository.touch(restored.team());
     }
 
     private Cached ranked(String teamKey, AccountId viewer) {
