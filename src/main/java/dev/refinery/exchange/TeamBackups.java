@@ -70,8 +70,9 @@ public class TeamBackups {
         this.estimation = estimation;
         this.teams = teams;
         this.reader = json.rebuild()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A flag left out of a hand-made backup is off.
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
         this.writer = json.rebuild()
             .enable(SerializationFeature.INDENT_OUTPUT)
