@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -104,7 +105,7 @@ public class TeamBackups {
         problems.putAll(estimation.problems(backup.poker()));
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems.entrySet().stream().limit(PROBLEMS_SHOWN)
-                .collect(Collectors.toMap(e -> e.getKey(), e -> e.getValue(), (a, b) -> a, LinkedHashMap::new)));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         }
         var items = backlog.restore(teamKey, backup.backlog(), by);
         prioritization.restore(teamKey, backup.prioritization(), numbers, by.id());
