@@ -56,7 +56,7 @@ public class TeamTemplates {
         return templates.of(team);
     }
 
-    private static LinkedHashMap<String, String> problems(List<CustomField> fields) {
+    static LinkedHashMap<String, String> problems(List<CustomField> fields) {
         var problems = new LinkedHashMap<String, String>();
         if (fields.size() > 30) {
             problems.put("customFields", "A template has at most 30 custom fields.");

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -148,6 +149,22 @@ class SessionApiController {
         return ResponseEntity.ok().contentType(new MediaType("text", "markdown",
                 java.nio.charset.StandardCharsets.UTF_8))
             .body(SummaryExport.markdown(sessions.summary(team, id, me.id()), sessions.zone()));
+    }
+
+    @GetMapping(path = "/{id}/summary", params = "format")
+    @Operation(summary = "The summary as a file to download: format=md or csv (one row an item)")
+    ResponseEntity<String> summaryFile(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
+            @PathVariable long id, @RequestParam String format) {
+        var summary = sessions.summary(team, id, me.id());
+        var markdown = switch (format) {
+            case "md" -> true;
+            case "csv" -> false;
+            default -> throw Rejected.invalid("format", "Choose a format: md or csv.");
+        };
+        return ResponseEntity.ok()
+            .contentType(new MediaType("text", markdown ? "markdown" : "csv", java.nio.charset.StandardCharsets.UTF_8))
+            .header("Content-Disposition", "attachment; filename=\"summary-" + team + "-" + id + (markdown ? ".md" : ".csv") + "\"")
+            .body(markdown ? SummaryExport.markdown(summary, sessions.zone()) : SummaryExport.csv(summary));
     }
 
     @GetMapping

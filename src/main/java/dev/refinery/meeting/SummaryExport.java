@@ -11,6 +11,8 @@ import org.apache.commons.csv.CSVFormat;
 
 import dev.refinery.backlog.Risk;
 
+import static dev.refinery.shared.SpreadsheetCells.neutralised;
+
 /** The summary of a session as Markdown for the product manager, and as CSV, one row an item. */
 final class SummaryExport {
 
@@ -63,14 +65,6 @@ final class SummaryExport {
         return text.toString();
     }
 
-    /**
-     * Text that people wrote, made safe for spreadsheets: a cell that starts like a formula (=, +, -, @) is
-     * prefixed with an apostrophe so that opening the file never runs it.
-     */
-    static String cell(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-    }
-
     static String csv(SessionSummary summary) {
         var out = new StringWriter();
         var format = CSVFormat.DEFAULT.builder()
@@ -79,11 +73,11 @@ final class SummaryExport {
             .get();
         try (var printer = format.print(out)) {
             for (var line : summary.items()) {
-                printer.printRecord(line.key(), cell(line.title()), line.outcome() == null ? "" : line.outcome().code(),
-                        cell(line.outcomeNote() == null ? "" : line.outcomeNote()),
+                printer.printRecord(line.key(), neutralised(line.title()), line.outcome() == null ? "" : line.outcome().code(),
+                        neutralised(line.outcomeNote() == null ? "" : line.outcomeNote()),
                         line.estimate() == null ? "" : line.estimate().toString(), line.spread() == null ? "" : line.spread(),
-                        cell(line.risks().stream().map(Risk::toString).collect(Collectors.joining("; "))),
-                        cell(line.questions().stream().map(q -> q.text() + (q.answered() ? " -> " + q.answer() : ""))
+                        neutralised(line.risks().stream().map(Risk::toString).collect(Collectors.joining("; "))),
+                        neutralised(line.questions().stream().map(q -> q.text() + (q.answered() ? " -> " + q.answer() : ""))
                             .collect(Collectors.joining("; "))),
                         line.related().followUps().stream().map(f -> f.key().toString()).collect(Collectors.joining(" ")),
                         line.queueBefore() == null ? "" : line.queueBefore(), line.queueAfter() == null ? "" : line.queueAfter());

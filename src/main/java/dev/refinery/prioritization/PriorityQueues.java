@@ -119,6 +119,7 @@ public class PriorityQueues {
         repository.touch(saved.team());
     }
 
+    /** Imported or restored items arrive all at once: one new revision for all of them. */
     @EventListener
     void on(BacklogItemsImported imported) {
         repository.touch(imported.team());

@@ -15,6 +15,11 @@ public record Score(Band band, BigDecimal value, List<Term> terms, String explan
         missing = List.copyOf(missing);
     }
 
+    /** The value as people read it, to two decimals ("48", "2.67"); empty outside the ranked band. */
+    public String display() {
+        return value == null ? "" : Scorer.display(value);
+    }
+
     static Score needs(List<String> missing, boolean overdue) {
         return new Score(Band.NEEDS_INPUT, null, List.of(), "Needs " + String.join(", ", missing) + ".", missing, overdue);
     }

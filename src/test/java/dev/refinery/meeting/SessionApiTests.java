@@ -162,6 +162,15 @@ abstract class SessionApiTests {
         });
         assertThat(mvc.get().uri(base + "/summary").with(People.basic(ben)).accept("text/markdown"))
             .hasStatusOk().bodyText().contains("# Summary: Checkout", "- Risk: Ben: 1 - it is only a config change");
+        assertThat(mvc.get().uri(base + "/summary?format=md").with(People.basic(ben)))
+            .hasStatusOk().hasContentType("text/markdown;charset=UTF-8")
+            .hasHeader("Content-Disposition", "attachment; filename=\"summary-" + team + "-" + id + ".md\"")
+            .bodyText().contains("# Summary: Checkout");
+        assertThat(mvc.get().uri(base + "/summary?format=csv").with(People.basic(ben)))
+            .hasStatusOk().hasContentType("text/csv;charset=UTF-8")
+            .bodyText().startsWith("key,title,outcome,note,estimate").contains(first + ",");
+        assertThat(mvc.get().uri(base + "/summary?format=pdf").with(People.basic(ben)))
+            .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("format");
         assertThat(mvc.get().uri("/api/v1/teams/" + team + "/items/" + first).with(People.basic(ben)))
             .bodyJson().extractingPath("$.acceptanceCriteria[0].text").isEqualTo("All SEPA banks");
     }

@@ -34,6 +34,12 @@ public final class Browser implements AutoCloseable {
         return chromium.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(390, 844));
     }
 
+    /** A person whose browser runs no JavaScript: every page must work with links and forms alone. */
+    public BrowserContext personWithoutJavaScript(String baseUrl) {
+        return chromium.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(390, 844)
+            .setJavaScriptEnabled(false));
+    }
+
     /** Signs a person in through the sign-in form and waits for the home page. */
     public Page signIn(BrowserContext person, String email, String password) {
         var page = person.newPage();

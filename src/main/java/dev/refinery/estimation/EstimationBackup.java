@@ -1,0 +1,95 @@
+package dev.refinery.estimation;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.refinery.backlog.Estimate;
+import dev.refinery.identity.AccountId;
+import dev.refinery.identity.Membership;
+import dev.refinery.identity.Teams;
+import dev.refinery.shared.Forbidden;
+import dev.refinery.shared.Rejected;
+
+/**
+ * A team's poker settings as a backup holds them, and their restore, checked as saving them is checked.
+ * Rounds and votes stay out of backups. Only facilitators do either.
+ */
+@Component
+public class EstimationBackup {
+
+    /** The poker settings without their version: the deck, its numbers (T-shirt mapping or custom cards), the rules. */
+    public record PokerPart(Deck.Kind deck, List<BigDecimal> numbers, Estimate.Unit customUnit, boolean autoReveal,
+            boolean hideAnchors, boolean pmVotes) {
+
+        public PokerPart {
+            numbers = numbers == null ? List.of() : numbers;
+        }
+
+        PokerSettings toSettings(int version) {
+            return new PokerSettings(deck, numbers, customUnit, autoReveal, hideAnchors, pmVotes, version);
+        }
+    }
+
+    private final EstimationRepository repository;
+    private final Teams teams;
+
+    EstimationBackup(EstimationRepository repository, Teams teams) {
+        this.repository = repository;
+        this.teams = teams;
+    }
+
+    public PokerPart backup(String teamKey, AccountId by) {
+        var team = facilitator(teamKey, by).team().id().value();
+        var settings = repository.settings(team).orElse(PokerSettings.DEFAULT);
+        return new PokerPart(settings.kind(), settings.numbers(), settings.customUnit(), settings.autoReveal(),
+                settings.hideAnchors(), settings.pmVotes());
+    }
+
+    /** Every problem of a backup's poker settings, under their paths in the document ({@code poker.numbers}). */
+    public Map<String, String> problems(PokerPart part) {
+        var problems = new LinkedHashMap<String, String>();
+        if (part == null) {
+            return problems;
+        }
+        if (part.deck() == null) {
+            problems.put("poker.deck", "Choose a deck: " + String.join(", ",
+                    java.util.Arrays.stream(Deck.Kind.values()).map(Deck.Kind::code).toList()) + ".");
+            return problems;
+        }
+        if (part.numbers().stream().anyMatch(number -> number == null || number.signum() < 0
+                || number.compareTo(BigDecimal.valueOf(999)) > 0 || number.stripTrailingZeros().scale() > 3)
+                || part.numbers().size() > 20) {
+            problems.put("poker.numbers", "Up to 20 numbers from 0 to 999, with at most three decimals.");
+            return problems;
+        }
+        PokerRounds.problems(part.toSettings(0)).forEach((field, message) -> problems.put("poker." + field, message));
+        return problems;
+    }
+
+    /** Replaces the team's poker settings with the backup's (the default ones when it has none). */
+    @Transactional
+    public void restore(String teamKey, PokerPart part, AccountId by) {
+        var team = facilitator(teamKey, by).team().id().value();
+        var problems = problems(part);
+        if (!problems.isEmpty()) {
+            throw Rejected.invalid(problems);
+        }
+        var version = repository.settings(team).map(PokerSettings::version).orElse(0);
+        var settings = part == null ? PokerSettings.DEFAULT : part.toSettings(0);
+        repository.save(team, new PokerSettings(settings.kind(), settings.numbers(), settings.customUnit(),
+                settings.autoReveal(), settings.hideAnchors(), settings.pmVotes(), version));
+    }
+
+    private Membership facilitator(String teamKey, AccountId by) {
+        var membership = teams.find(teamKey, by);
+        if (!membership.facilitator()) {
+            throw new Forbidden("Only a facilitator of " + membership.team().key() + " downloads or restores the team's backup.");
+        }
+        return membership;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.refinery.exchange;
+
+class TeamBackupOnH2Tests extends TeamBackupTests {
+}
