@@ -24,7 +24,9 @@ import dev.refinery.backlog.BacklogItems;
 import dev.refinery.backlog.Criterion;
 import dev.refinery.backlog.CustomField;
 import dev.refinery.backlog.Estimate;
+import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.Importance;
+import dev.refinery.backlog.ItemImports;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Link;
 import dev.refinery.backlog.Section;
@@ -95,6 +97,9 @@ abstract class TeamBackupTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ItemImports imports;
+
     People people;
     Account fay;
     Account ben;
@@ -147,14 +152,9 @@ abstract class TeamBackupTests {
         items.split(team, key, pay.item().version(), List.of("SEPA mandates", "SEPA refunds"), false, fay);
         items.create(team, ItemPatch.empty().title("Card refunds").estimate(Estimate.of(new BigDecimal("1.5"), Estimate.Unit.DAYS))
             .importance(Map.of("value", new BigDecimal("5"), "reach", new BigDecimal("40"))), fay);
-        items.create(team, ItemPatch.empty().title("Done thing").status(Status.DONE), fay);
-        // Until the importer writes external keys, the test writes one the way an import would.
-        jdbc.sql("""
-                UPDATE backlog_item SET external_key = 'JIRA-7'
-                WHERE item_number = 2 AND team_id = (SELECT id FROM identity_team WHERE team_key = :key)
-                """)
-            .param("key", team)
-            .update();
+        imports.add(team, List.of(new ImportedItem(2, "jira:PAY-7", ItemPatch.empty().title("Done thing").status(Status.DONE))),
+                "jira-csv", fay, (saved, of) -> {
+                });
         queues.pin(team, team + "-6", key, Pin.Placement.ABOVE, fay.id());
         poker.save(team, new PokerSettings(Deck.Kind.CUSTOM, List.of(new BigDecimal("0.5"), BigDecimal.ONE, BigDecimal.TWO,
                 new BigDecimal("3"), new BigDecimal("5"), new BigDecimal("8")), Estimate.Unit.DAYS, false, false, true, 0),
@@ -198,7 +198,7 @@ abstract class TeamBackupTests {
         assertThat(rich.get("deadlineReason").asString()).isEqualTo("The regulator's date");
         assertThat(rich.get("status").asString()).isEqualTo("ready");
         assertThat(rich.get("customFields").get("Component").asString()).isEqualTo("api");
-        assertThat(rich.get("externalKey").asString()).isEqualTo("JIRA-7");
+        assertThat(backup.get("items").get(6).get("externalKey").asString()).isEqualTo("jira:PAY-7");
         assertThat(rich.get("risks").get(0).get("text").asString()).isEqualTo("13 - the bank has no sandbox");
         assertThat(rich.get("risks").get(0).get("author").asString()).isEqualTo("Ben");
         assertThat(backup.get("items").get(2).get("followUpOf").asInt()).isEqualTo(2);
