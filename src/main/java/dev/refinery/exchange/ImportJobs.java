@@ -22,7 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.ItemImports;
 import dev.refinery.backlog.TeamTemplates;
 import dev.refinery.identity.AccountId;
