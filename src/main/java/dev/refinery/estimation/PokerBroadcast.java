@@ -2,6 +2,7 @@ package dev.refinery.estimation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,20 @@ class PokerBroadcast {
         var html = new StringOutput();
         templates.render("estimation/vote.jte", Map.of("board", board, "seat", seat.get()), html);
         events.publishEvent(new LiveUpdate(room(board.item()), "vote", html.toString()));
+    }
+
+    /**
+     * People came or went: only their seats (present or away, never a hidden card), and nothing when the table
+     * shows no seats yet.
+     */
+    void seats(PokerBoard board, Set<Long> accounts) {
+        var seats = board.seats().stream().filter(seat -> accounts.contains(seat.account())).toList();
+        if (board.noRound() || seats.isEmpty()) {
+            return;
+        }
+        var html = new StringOutput();
+        templates.render("estimation/seats.jte", Map.of("seats", seats), html);
+        events.publishEvent(new LiveUpdate(room(board.item()), "seats", html.toString()));
     }
 
     LiveUpdate update(PokerBoard board) {
