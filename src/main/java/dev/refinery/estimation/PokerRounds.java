@@ -119,14 +119,18 @@ public class PokerRounds {
         return hidden(repository.round(team.value(), id).orElseThrow());
     }
 
-    /** A voter picks a card, or changes it, until the reveal. */
+    /**
+     * A voter picks a card, or changes it, until the reveal. Everyone hears of it after the commit: the count and
+     * the voter's tick, or the whole table when this vote revealed the round.
+     */
     @Transactional
     public void cast(String teamKey, String itemKey, long roundId, String face, Account by) {
         var membership = teams.find(teamKey, by.id());
         var team = membership.team().id();
+        var settings = settings(team);
         repository.lock(roundId);
         var round = round(team, itemKey, roundId);
-        if (!votes(membership.role(), settings(team))) {
+        if (!votes(membership.role(), settings)) {
             throw new Forbidden(membership.role() == Role.OBSERVER ? "Observers watch; they do not vote."
                     : "Product managers sit out in this team; a facilitator can change that.");
         }
@@ -138,10 +142,12 @@ public class PokerRounds {
         var card = round.deck().card(face == null ? "" : face.strip())
             .orElseThrow(() -> Rejected.invalid("card", "Pick a card of the deck: " + String.join(", ",
                     round.deck().hand().stream().map(Card::face).toList()) + "."));
-        round.cast(new Vote(by.id().value(), by.displayName(), card));
-        repository.vote(roundId, new Vote(by.id().value(), by.displayName(), card), clock.instant());
-        var board = board(team, round.item());
-        if (settings(team).autoReveal() && everyPresentVoterVoted(board)) {
+        var vote = new Vote(by.id().value(), by.displayName(), card);
+        var cast = round.cast(vote);
+        repository.vote(roundId, vote, clock.instant());
+        // a round open for votes is its item's latest, and nobody has explained anything in it yet
+        var board = board(team, round.item(), settings, Optional.of(cast), Set.of());
+        if (settings.autoReveal() && everyPresentVoterVoted(board)) {
             repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null);
             broadcast.board(board(team, round.item()));
         }
