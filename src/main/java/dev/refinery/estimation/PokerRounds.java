@@ -83,7 +83,7 @@ public class PokerRounds {
     /** The latest round of an item, if any. */
     public Optional<Round> current(String teamKey, String itemKey, AccountId viewer) {
         var team = teams.find(teamKey, viewer).team().id();
-        return repository.rounds(team.value(), key(teamKey, itemKey)).stream().findFirst().map(this::hidden);
+        return repository.latest(team.value(), key(teamKey, itemKey)).map(this::hidden);
     }
 
     /** Every round of an item, newest first; earlier rounds stay as they were. */
