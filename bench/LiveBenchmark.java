@@ -69,8 +69,8 @@ public class LiveBenchmark {
             // ready only once the first administrator exists: the web server answers a few seconds before that
             await("http://127.0.0.1:" + port + "/actuator/health/readiness", true);
             var app = new App("http://127.0.0.1:" + port, refinery);
-            // an item of its own for each meeting of each load
-            app.seed(loads("participants", "10,100,1000").length + Arrays.stream(loads("meetings", "100,1000")).sum());
+            // an item of its own for each meeting of each load, and one to warm up
+            app.seed(1 + loads("participants", "10,100,1000").length + Arrays.stream(loads("meetings", "100,1000")).sum());
 
             measure(results, app, barePort, bare);
         }
@@ -90,6 +90,9 @@ public class LiveBenchmark {
         // each load votes on items of its own: a round whose present voters have all voted reveals, and it does
         // when the participants of the load before leave one by one
         var item = 0;
+        // both servers first run the smallest load once, uncounted: the first row does not measure the JIT warming up
+        app.meeting(List.of(++item), 10);
+        bare("http://127.0.0.1:" + barePort, bareServer, 1, 10);
         for (var n : loads("participants", "10,100,1000")) {
             var ours = app.meeting(List.of(++item), n);
             System.out.printf(Locale.ROOT, "N=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote, RSS %d MiB%n", n, ours.median(),
