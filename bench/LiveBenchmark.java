@@ -34,6 +34,8 @@ public class LiveBenchmark {
     static final String PASSWORD = "benchmark password";
     static final int VOTERS = 10;
     static final int VOTES = Integer.getInteger("votes", 200);
+    /** Votes each server takes before the first row, uncounted: until then the JIT is still compiling the vote's path. */
+    static final int WARM_UP = Integer.getInteger("warmup", 2000);
     /**
      * Each server's heap, the same for both: 10,000 open streams hold about 800 MB of Tomcat's connection buffers,
      * which stay (a small young generation leaves the rest to them).
@@ -90,9 +92,9 @@ public class LiveBenchmark {
         // each load votes on items of its own: a round whose present voters have all voted reveals, and it does
         // when the participants of the load before leave one by one
         var item = 0;
-        // both servers first run the smallest load once, uncounted: the first row does not measure the JIT warming up
-        app.meeting(List.of(++item), 10);
-        bare("http://127.0.0.1:" + barePort, bareServer, 1, 10);
+        // both servers first take votes in a meeting of 10, uncounted: the rows do not measure the JIT warming up
+        app.meeting(List.of(++item), 10, WARM_UP);
+        bare("http://127.0.0.1:" + barePort, bareServer, 1, 10, WARM_UP);
         for (var n : loads("participants", "10,100,1000")) {
             var ours = app.meeting(List.of(++item), n);
             System.out.printf(Locale.ROOT, "N=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote, RSS %d MiB%n", n, ours.median(),
@@ -193,6 +195,10 @@ public class LiveBenchmark {
 
         /** Streams of n participants in each room, then votes in random rooms; latency until all n have it. */
         Figures meeting(List<Integer> rooms, int n) throws Exception {
+            return meeting(rooms, n, VOTES);
+        }
+
+        Figures meeting(List<Integer> rooms, int n, int votes) throws Exception {
             var streams = new ArrayList<Stream>();
             for (var room : rooms) {
                 for (int i = 0; i < n; i++) {
@@ -208,10 +214,10 @@ public class LiveBenchmark {
                 }
                 // the joins are announced to the rooms a moment later: votes start once those have settled
                 Thread.sleep(500 + streams.size() / 2);
-                var times = new double[VOTES];
+                var times = new double[votes];
                 long bytes = 0;
                 var random = new java.util.Random(7);
-                for (int v = 0; v < VOTES; v++) {
+                for (int v = 0; v < votes; v++) {
                     var room = rooms.get(random.nextInt(rooms.size()));
                     var inRoom = streams.stream().filter(s -> s.room == room).toList();
                     inRoom.forEach(Stream::expect);
@@ -228,7 +234,7 @@ public class LiveBenchmark {
                 }
                 Arrays.sort(times);
                 // the server's memory with every stream of the load still open
-                return new Figures("", times[VOTES / 2], times[(int) Math.ceil(VOTES * 0.99) - 1], bytes / VOTES, rss(server));
+                return new Figures("", times[votes / 2], times[(int) Math.ceil(votes * 0.99) - 1], bytes / votes, rss(server));
             }
             finally {
                 streams.forEach(Stream::close);
@@ -358,6 +364,10 @@ public class LiveBenchmark {
 
     /** The same measurement against the bare fan-out: n streams in each of the rooms, votes in random rooms. */
     static Figures bare(String base, Process server, int rooms, int n) throws Exception {
+        return bare(base, server, rooms, n, VOTES);
+    }
+
+    static Figures bare(String base, Process server, int rooms, int n, int votes) throws Exception {
         var streams = new ArrayList<Stream>();
         for (int room = 0; room < rooms; room++) {
             for (int i = 0; i < n; i++) {
@@ -371,10 +381,10 @@ public class LiveBenchmark {
             }
         }
         Thread.sleep(500 + streams.size() / 2);
-        var times = new double[VOTES];
+        var times = new double[votes];
         var client = HttpClient.newHttpClient();
         var random = new java.util.Random(7);
-        for (int v = 0; v < VOTES; v++) {
+        for (int v = 0; v < votes; v++) {
             var room = random.nextInt(rooms);
             var inRoom = streams.stream().filter(s -> s.room == room).toList();
             inRoom.forEach(Stream::expect);
@@ -391,7 +401,7 @@ public class LiveBenchmark {
         streams.forEach(Stream::close);
         Thread.sleep(1000);
         Arrays.sort(times);
-        return new Figures("bare", times[VOTES / 2], times[(int) Math.ceil(VOTES * 0.99) - 1], 0, rss);
+        return new Figures("bare", times[votes / 2], times[(int) Math.ceil(votes * 0.99) - 1], 0, rss);
     }
 
     @SafeVarargs
@@ -460,7 +470,8 @@ public class LiveBenchmark {
             .append("both with `").append(String.join(" ", HEAP)).append("` (the machine above is the benchmark's JVM, which holds ")
             .append("the participants' SSE streams on loopback). A vote is posted as the poker page posts it ")
             .append("(signed-in session, CSRF), written to the database, and sent after the commit; the time is from the POST until ")
-            .append("the last participant of the room has the event, ").append(VOTES).append(" votes a row, each in a random room ")
+            .append("the last participant of the room has the event, ").append(VOTES).append(" votes a row (after ").append(WARM_UP)
+            .append(" uncounted ones in a meeting of 10 on each server), each in a random room ")
             .append("of the load. Bytes are the vote's event as sent to all participants of the room. RSS is each server's process ")
             .append("while the load's streams are open.\n\n");
         section.append("| load | median | p99 | bare median | bare p99 | ratio (target <= 1.2) | bytes per vote | Refinery RSS | bare RSS |\n");
