@@ -1,5 +1,7 @@
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.SpringApplication;
@@ -8,10 +10,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The bare reference of the live benchmark: an SseEmitter fan-out and nothing else (no database, no security). */
+/** The bare reference of the live benchmark: an SseEmitter fan-out to rooms and nothing else (no database, no security). */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(BareFanout.Streams.class)
@@ -20,21 +23,30 @@ public class BareFanout {
     @RestController
     static class Streams {
 
-        private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+        private final Map<String, List<SseEmitter>> rooms = new ConcurrentHashMap<>();
         private final String payload = "<li id=\"seat-1\" class=\"seat\"><span class=\"seat-name\">Someone</span>"
                 + "<span class=\"tick\">voted</span></li>";
 
         @GetMapping(path = "/stream", produces = "text/event-stream")
-        SseEmitter stream() {
+        SseEmitter stream(@RequestParam(name = "room", defaultValue = "0") String room) {
             var emitter = new SseEmitter(0L);
+            var emitters = rooms.computeIfAbsent(room, name -> new CopyOnWriteArrayList<>());
             emitters.add(emitter);
             emitter.onCompletion(() -> emitters.remove(emitter));
             emitter.onError(error -> emitters.remove(emitter));
+            try {
+                // as Refinery sends the room's state: the client knows that its stream is open
+                emitter.send(SseEmitter.event().name("hello").data("open"));
+            }
+            catch (IOException gone) {
+                emitters.remove(emitter);
+            }
             return emitter;
         }
 
         @PostMapping("/broadcast")
-        void broadcast() {
+        void broadcast(@RequestParam(name = "room", defaultValue = "0") String room) {
+            var emitters = rooms.getOrDefault(room, List.of());
             for (var emitter : emitters) {
                 try {
                     emitter.send(SseEmitter.event().name("vote").data(payload));

@@ -33,7 +33,14 @@ public class LiveBenchmark {
     static final String ADMIN = "bench@refinery.test";
     static final String PASSWORD = "benchmark password";
     static final int VOTERS = 10;
-    static final int VOTES = Integer.getInteger("votes", 40);
+    static final int VOTES = Integer.getInteger("votes", 200);
+    /** Votes each server takes before the first row, uncounted: until then the JIT is still compiling the vote's path. */
+    static final int WARM_UP = Integer.getInteger("warmup", 2000);
+    /**
+     * Each server's heap, the same for both: 10,000 open streams hold about 800 MB of Tomcat's connection buffers,
+     * which stay (a small young generation leaves the rest to them).
+     */
+    static final List<String> HEAP = List.of("-Xmx" + System.getProperty("heap", "1200m"), "-Xmn128m", "-XX:+UseSerialGC");
 
     record Figures(String what, double median, double p99, long bytesPerVote, long rssMib) {
     }
@@ -45,14 +52,14 @@ public class LiveBenchmark {
         var results = new ArrayList<String[]>();
 
         var barePort = freePort();
-        var bare = start(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath, "bench/BareFanout.java", "--server.port=" + barePort,
+        var bare = start(concat(List.of(java), HEAP, List.of("-cp", classpath, "bench/BareFanout.java", "--server.port=" + barePort,
                 "--server.tomcat.max-connections=20000", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--spring.autoconfigure.exclude=" + String.join(",", EXCLUDED)), work.resolve("bare.log"));
+                "--spring.autoconfigure.exclude=" + String.join(",", EXCLUDED))), work.resolve("bare.log"));
         var port = freePort();
-        var refinery = start(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath, "dev.refinery.RefineryApplication",
-                "--server.port=" + port, "--server.tomcat.max-connections=20000", "--logging.level.root=WARN",
+        var refinery = start(concat(List.of(java), HEAP, List.of("-cp", classpath, "dev.refinery.RefineryApplication",
+                "--server.port=" + port, "--management.endpoint.health.probes.enabled=true", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off", "--refinery.admin.email=" + ADMIN, "--refinery.admin.password=" + PASSWORD,
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("live") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
+                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("live") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")),
                 work.resolve("refinery.log"));
         // the servers go with the benchmark, also when it is interrupted
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,17 +67,19 @@ public class LiveBenchmark {
             stop(bare);
         }));
         try {
-            await("http://127.0.0.1:" + barePort + "/stream-ready-check", barePort);
-            await("http://127.0.0.1:" + port + "/actuator/health", port);
-            var app = new App("http://127.0.0.1:" + port);
-            app.seed(2000);
+            await("http://127.0.0.1:" + barePort + "/", false);
+            // ready only once the first administrator exists: the web server answers a few seconds before that
+            await("http://127.0.0.1:" + port + "/actuator/health/readiness", true);
+            var app = new App("http://127.0.0.1:" + port, refinery);
+            // an item of its own for each meeting of each load, and one to warm up
+            app.seed(1 + loads("participants", "10,100,1000").length + Arrays.stream(loads("meetings", "100,1000")).sum());
 
-            measure(results, app, barePort, refinery);
+            measure(results, app, barePort, bare);
         }
         catch (IllegalStateException failed) {
             // the rows measured so far are written, with the one that failed and why
             System.out.println("Stopped: " + failed.getMessage());
-            results.add(new String[] { "stopped at the next load", failed.getMessage(), "", "", "", "", "", rss(refinery) + " MiB" });
+            results.add(new String[] { "stopped at the next load", failed.getMessage(), "", "", "", "", "", rss(refinery) + " MiB", "" });
         }
         finally {
             stop(refinery);
@@ -79,31 +88,58 @@ public class LiveBenchmark {
         write(results);
     }
 
-    static void measure(List<String[]> results, App app, int barePort, Process refinery) throws Exception {
+    static void measure(List<String[]> results, App app, int barePort, Process bareServer) throws Exception {
         // each load votes on items of its own: a round whose present voters have all voted reveals, and it does
         // when the participants of the load before leave one by one
         var item = 0;
-        for (var n : new int[] { 10, 100, 1000 }) {
+        // both servers first take votes in a meeting of 10, uncounted: the rows do not measure the JIT warming up
+        app.meeting(List.of(++item), 10, WARM_UP);
+        bare("http://127.0.0.1:" + barePort, bareServer, 1, 10, WARM_UP);
+        for (var n : loads("participants", "10,100,1000")) {
             var ours = app.meeting(List.of(++item), n);
-            var reference = bare("http://127.0.0.1:" + barePort, n);
-            System.out.printf(Locale.ROOT, "N=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote; bare median %.1f ms p99 %.1f ms%n",
-                    n, ours.median(), ours.p99(), ours.bytesPerVote(), reference.median(), reference.p99());
-            results.add(new String[] { "1 meeting, " + n + " participants", ms(ours.median()), ms(ours.p99()),
-                    ms(reference.median()), ms(reference.p99()), ratio(ours.median(), reference.median()),
-                    String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), rss(refinery) + " MiB" });
-            write(results);
+            System.out.printf(Locale.ROOT, "N=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote, RSS %d MiB%n", n, ours.median(),
+                    ours.p99(), ours.bytesPerVote(), ours.rssMib());
+            row(results, "1 meeting, " + n + " participants", ours, () -> bare("http://127.0.0.1:" + barePort, bareServer, 1, n));
         }
-        for (var r : new int[] { 100, 1000 }) {
+        for (var r : loads("meetings", "100,1000")) {
             var rooms = new ArrayList<Integer>();
             for (int i = 0; i < r; i++) {
                 rooms.add(++item);
             }
             var ours = app.meeting(rooms, 10);
-            System.out.printf(Locale.ROOT, "R=%d: refinery median %.1f ms p99 %.1f ms, RSS %d MiB%n", r, ours.median(), ours.p99(),
-                    rss(refinery));
-            results.add(new String[] { r + " meetings of 10", ms(ours.median()), ms(ours.p99()), "", "", "",
-                    String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), rss(refinery) + " MiB" });
+            System.out.printf(Locale.ROOT, "R=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote, RSS %d MiB%n", r, ours.median(),
+                    ours.p99(), ours.bytesPerVote(), ours.rssMib());
+            row(results, r + " meetings of 10", ours, () -> bare("http://127.0.0.1:" + barePort, bareServer, r, 10));
         }
+    }
+
+    interface Reference {
+        Figures measure() throws Exception;
+    }
+
+    /** Refinery's figures beside the bare fan-out's under the same load; Refinery's stay when the reference fails. */
+    static void row(List<String[]> results, String load, Figures ours, Reference bare) throws Exception {
+        String[] reference;
+        try {
+            var figures = bare.measure();
+            System.out.printf(Locale.ROOT, "    bare median %.1f ms p99 %.1f ms, RSS %d MiB%n", figures.median(), figures.p99(),
+                    figures.rssMib());
+            reference = new String[] { ms(figures.median()), ms(figures.p99()), ratio(ours.median(), figures.median()),
+                    figures.rssMib() + " MiB" };
+        }
+        catch (IllegalStateException failed) {
+            System.out.println("    bare: " + failed.getMessage());
+            reference = new String[] { failed.getMessage(), "", "", "" };
+        }
+        results.add(new String[] { load, ms(ours.median()), ms(ours.p99()), reference[0], reference[1], reference[2],
+                String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), ours.rssMib() + " MiB", reference[3] });
+        write(results);
+    }
+
+    /** The loads of a kind, as given by -Dparticipants=10,100 or -Dmeetings=100 (none: -Dmeetings=). */
+    static int[] loads(String kind, String all) {
+        return Arrays.stream(System.getProperty(kind, all).split(",")).filter(load -> !load.isBlank()).mapToInt(Integer::parseInt)
+            .toArray();
     }
 
     static final List<String> EXCLUDED = List.of(
@@ -130,9 +166,11 @@ public class LiveBenchmark {
         final List<String> voterCsrf = new ArrayList<>();
         final List<String> voterCookies = new ArrayList<>();
         final List<Long> rounds = new ArrayList<>();
+        final Process server;
 
-        App(String base) throws Exception {
+        App(String base, Process server) throws Exception {
             this.base = base;
+            this.server = server;
             this.admin = client();
             this.adminCsrf = signIn(admin, ADMIN);
         }
@@ -157,6 +195,10 @@ public class LiveBenchmark {
 
         /** Streams of n participants in each room, then votes in random rooms; latency until all n have it. */
         Figures meeting(List<Integer> rooms, int n) throws Exception {
+            return meeting(rooms, n, VOTES);
+        }
+
+        Figures meeting(List<Integer> rooms, int n, int votes) throws Exception {
             var streams = new ArrayList<Stream>();
             for (var room : rooms) {
                 for (int i = 0; i < n; i++) {
@@ -170,11 +212,12 @@ public class LiveBenchmark {
                                 + streams.size() + " streams had no answer after 60 s");
                     }
                 }
-                Thread.sleep(500);
-                var times = new double[VOTES];
+                // the joins are announced to the rooms a moment later: votes start once those have settled
+                Thread.sleep(500 + streams.size() / 2);
+                var times = new double[votes];
                 long bytes = 0;
                 var random = new java.util.Random(7);
-                for (int v = 0; v < VOTES; v++) {
+                for (int v = 0; v < votes; v++) {
                     var room = rooms.get(random.nextInt(rooms.size()));
                     var inRoom = streams.stream().filter(s -> s.room == room).toList();
                     inRoom.forEach(Stream::expect);
@@ -190,7 +233,8 @@ public class LiveBenchmark {
                     times[v] = (last - started) / 1_000_000.0;
                 }
                 Arrays.sort(times);
-                return new Figures("", times[VOTES / 2], times[(int) Math.ceil(VOTES * 0.99) - 1], bytes / VOTES, 0);
+                // the server's memory with every stream of the load still open
+                return new Figures("", times[votes / 2], times[(int) Math.ceil(votes * 0.99) - 1], bytes / votes, rss(server));
             }
             finally {
                 streams.forEach(Stream::close);
@@ -246,6 +290,7 @@ public class LiveBenchmark {
         final CountDownLatch connected = new CountDownLatch(1);
         final AtomicLong arrived = new AtomicLong();
         final AtomicLong lastBytes = new AtomicLong();
+        volatile String lastEvent = "none";
         volatile CountDownLatch next = new CountDownLatch(1);
         volatile Thread reader;
         volatile java.io.InputStream body;
@@ -261,7 +306,7 @@ public class LiveBenchmark {
 
         long seen(long since) throws InterruptedException {
             if (!next.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("A participant never saw the vote");
+                throw new IllegalStateException("A participant never saw the vote (the last event it had: " + lastEvent + ")");
             }
             return arrived.get();
         }
@@ -284,7 +329,8 @@ public class LiveBenchmark {
                             bytes += line.length() + 1;
                         }
                         else if (event != null) {
-                            if (event.equals("board") || event.equals("presence")) {
+                            lastEvent = event;
+                            if (event.equals("board") || event.equals("presence") || event.equals("hello")) {
                                 connected.countDown();
                             }
                             if (event.equals("vote")) {
@@ -316,31 +362,51 @@ public class LiveBenchmark {
         }
     }
 
-    /** The same measurement against the bare fan-out. */
-    static Figures bare(String base, int n) throws Exception {
+    /** The same measurement against the bare fan-out: n streams in each of the rooms, votes in random rooms. */
+    static Figures bare(String base, Process server, int rooms, int n) throws Exception {
+        return bare(base, server, rooms, n, VOTES);
+    }
+
+    static Figures bare(String base, Process server, int rooms, int n, int votes) throws Exception {
         var streams = new ArrayList<Stream>();
-        for (int i = 0; i < n; i++) {
-            var stream = new Stream(base + "/stream", "none=1", 0);
-            stream.connected.countDown();
-            streams.add(stream);
+        for (int room = 0; room < rooms; room++) {
+            for (int i = 0; i < n; i++) {
+                streams.add(new Stream(base + "/stream?room=" + room, "none=1", room));
+            }
         }
-        Thread.sleep(1500);
-        var times = new double[VOTES];
+        for (var stream : streams) {
+            if (!stream.connected.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("bare: " + streams.stream().filter(st -> st.connected.getCount() > 0).count() + " of "
+                        + streams.size() + " streams had no answer after 60 s");
+            }
+        }
+        Thread.sleep(500 + streams.size() / 2);
+        var times = new double[votes];
         var client = HttpClient.newHttpClient();
-        for (int v = 0; v < VOTES; v++) {
-            streams.forEach(Stream::expect);
+        var random = new java.util.Random(7);
+        for (int v = 0; v < votes; v++) {
+            var room = random.nextInt(rooms);
+            var inRoom = streams.stream().filter(s -> s.room == room).toList();
+            inRoom.forEach(Stream::expect);
             var started = System.nanoTime();
-            client.send(HttpRequest.newBuilder(URI.create(base + "/broadcast")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            client.send(HttpRequest.newBuilder(URI.create(base + "/broadcast?room=" + room)).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
             long last = 0;
-            for (var stream : streams) {
+            for (var stream : inRoom) {
                 last = Math.max(last, stream.seen(started));
             }
             times[v] = (last - started) / 1_000_000.0;
         }
+        var rss = rss(server);
         streams.forEach(Stream::close);
+        Thread.sleep(1000);
         Arrays.sort(times);
-        return new Figures("bare", times[VOTES / 2], times[(int) Math.ceil(VOTES * 0.99) - 1], 0, 0);
+        return new Figures("bare", times[votes / 2], times[(int) Math.ceil(votes * 0.99) - 1], 0, rss);
+    }
+
+    @SafeVarargs
+    static List<String> concat(List<String>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
     static Process start(List<String> command, Path log) throws IOException {
@@ -359,19 +425,23 @@ public class LiveBenchmark {
         }
     }
 
-    static void await(String url, int port) throws Exception {
+    /** Until the URL answers at all, or with 200 when {@code ok}. */
+    static void await(String url, boolean ok) throws Exception {
         var client = HttpClient.newHttpClient();
         for (int i = 0; i < 240; i++) {
             try {
-                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
+                var status = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (!ok || status == 200) {
+                    return;
+                }
             }
             catch (IOException notYet) {
-                Thread.sleep(500);
+                // not listening yet
             }
+            Thread.sleep(500);
         }
-        throw new IllegalStateException("Nothing answers on port " + port);
+        throw new IllegalStateException("Nothing ready at " + url);
     }
 
     static long rss(Process process) throws IOException {
@@ -396,13 +466,16 @@ public class LiveBenchmark {
     static void write(List<String[]> rows) throws IOException {
         var section = new StringBuilder("<!-- live:start -->\n## Live meeting: votes reaching every participant\n\n");
         section.append("Run `bench/run live` (").append(LocalDate.now()).append("), on ").append(Machine.describe()).append(".\n\n");
-        section.append("Refinery (H2 file) and a bare SseEmitter fan-out (`bench/BareFanout.java`) each in a process of its own; ")
-            .append("the benchmark's JVM holds the participants' SSE streams on loopback. A vote is posted as the poker page posts it ")
+        section.append("Refinery (H2 file) and a bare SseEmitter fan-out (`bench/BareFanout.java`) each in a process of its own, ")
+            .append("both with `").append(String.join(" ", HEAP)).append("` (the machine above is the benchmark's JVM, which holds ")
+            .append("the participants' SSE streams on loopback). A vote is posted as the poker page posts it ")
             .append("(signed-in session, CSRF), written to the database, and sent after the commit; the time is from the POST until ")
-            .append("the last participant of the room has the event, ").append(VOTES).append(" votes a row. Bytes are the vote's event ")
-            .append("as sent to all participants of the room. RSS is Refinery's process after the row.\n\n");
-        section.append("| load | median | p99 | bare median | bare p99 | ratio (target <= 1.2) | bytes per vote | Refinery RSS |\n");
-        section.append("|---|---|---|---|---|---|---|---|\n");
+            .append("the last participant of the room has the event, ").append(VOTES).append(" votes a row (after ").append(WARM_UP)
+            .append(" uncounted ones in a meeting of 10 on each server), each in a random room ")
+            .append("of the load. Bytes are the vote's event as sent to all participants of the room. RSS is each server's process ")
+            .append("while the load's streams are open.\n\n");
+        section.append("| load | median | p99 | bare median | bare p99 | ratio (target <= 1.2) | bytes per vote | Refinery RSS | bare RSS |\n");
+        section.append("|---|---|---|---|---|---|---|---|---|\n");
         for (var row : rows) {
             section.append("| ").append(String.join(" | ", row)).append(" |\n");
         }

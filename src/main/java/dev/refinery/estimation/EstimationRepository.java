@@ -98,6 +98,15 @@ class EstimationRepository {
         return rounds.stream().map(this::withVotes).toList();
     }
 
+    /** The item's newest round, if any. */
+    Optional<Round> latest(long team, ItemKey item) {
+        return jdbc.sql(SELECT_ROUND + " WHERE team_id = :team AND item_number = :item ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+            .param("team", team).param("item", item.number())
+            .query(this::round)
+            .optional()
+            .map(this::withVotes);
+    }
+
     Optional<Round> round(long team, long id) {
         return jdbc.sql(SELECT_ROUND + " WHERE team_id = :team AND id = :id")
             .param("team", team).param("id", id)

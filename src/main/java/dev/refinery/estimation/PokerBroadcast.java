@@ -2,6 +2,8 @@ package dev.refinery.estimation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,8 @@ import gg.jte.output.StringOutput;
 /** Sends the poker table of an item to its live room, rendered once for everyone (it holds no hidden card). */
 @Component
 class PokerBroadcast {
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
 
     private final TemplateEngine templates;
     private final ApplicationEventPublisher events;
@@ -44,7 +48,29 @@ class PokerBroadcast {
         }
         var html = new StringOutput();
         templates.render("estimation/vote.jte", Map.of("board", board, "seat", seat.get()), html);
-        events.publishEvent(new LiveUpdate(room(board.item()), "vote", html.toString()));
+        events.publishEvent(new LiveUpdate(room(board.item()), "vote", oneLine(html.toString())));
+    }
+
+    /**
+     * People came or went: only their seats (present or away, never a hidden card), and nothing when the table
+     * shows no seats yet.
+     */
+    void seats(PokerBoard board, Set<Long> accounts) {
+        var seats = board.seats().stream().filter(seat -> accounts.contains(seat.account())).toList();
+        if (board.noRound() || seats.isEmpty()) {
+            return;
+        }
+        var html = new StringOutput();
+        templates.render("estimation/seats.jte", Map.of("seats", seats), html);
+        events.publishEvent(new LiveUpdate(room(board.item()), "seats", oneLine(html.toString())));
+    }
+
+    /**
+     * A fragment sent to every participant on one line: each line of an event costs its own "data:", and the
+     * templates' indentation shows as one space anyway (none of these fragments holds preformatted text).
+     */
+    private static String oneLine(String html) {
+        return LINE_BREAKS.matcher(html.strip()).replaceAll(" ");
     }
 
     LiveUpdate update(PokerBoard board) {

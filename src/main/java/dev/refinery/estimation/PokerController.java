@@ -114,8 +114,9 @@ class PokerController {
         var mine = rounds.myCard(team, item, round.id(), me.id()).orElse(null);
         var statistics = round.revealed() ? round.statistics() : null;
         var outlier = statistics != null && statistics.outliers().stream().anyMatch(v -> v.voter() == me.id().value());
-        var board = rounds.board(team, item, me.id());
-        var explained = board.seats().stream().anyMatch(seat -> seat.account() == me.id().value() && seat.explained());
+        // reasons are only asked for once the cards are shown
+        var explained = statistics != null && rounds.board(team, item, me.id()).seats().stream()
+            .anyMatch(seat -> seat.account() == me.id().value() && seat.explained());
         return new PokerHand(url, round.id(), PokerRounds.votes(membership.role(), settings),
                 round.status() == Round.Status.VOTING, round.deck().hand(), mine, outlier && !explained,
                 membership.facilitator(), round.status() == Round.Status.REVEALED,

@@ -12,7 +12,7 @@ import dev.refinery.shared.LiveSnapshots;
 import dev.refinery.shared.LiveUpdate;
 import dev.refinery.shared.PresenceChanged;
 
-/** The live rooms of planning poker: the table for a page that connects, and the table again when people come and go. */
+/** The live rooms of planning poker: the table for a page that connects, and the seats of people who come and go. */
 @Component
 class PokerRooms implements LiveSnapshots {
 
@@ -48,7 +48,7 @@ class PokerRooms implements LiveSnapshots {
     void on(PresenceChanged changed) {
         var matcher = ROOM.matcher(changed.room());
         if (matcher.matches()) {
-            rounds.seatsChanged(matcher.group(1), Integer.parseInt(matcher.group(2)));
+            rounds.seatsChanged(matcher.group(1), Integer.parseInt(matcher.group(2)), changed.accounts());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -91,7 +92,7 @@ public class PokerRounds {
     /** The latest round of an item, if any. */
     public Optional<Round> current(String teamKey, String itemKey, AccountId viewer) {
         var team = teams.find(teamKey, viewer).team().id();
-        return repository.rounds(team.value(), key(teamKey, itemKey)).stream().findFirst().map(this::hidden);
+        return repository.latest(team.value(), key(teamKey, itemKey)).map(this::hidden);
     }
 
     /** Every round of an item, newest first; earlier rounds stay as they were. */
@@ -127,14 +128,18 @@ public class PokerRounds {
         return hidden(repository.round(team.value(), id).orElseThrow());
     }
 
-    /** A voter picks a card, or changes it, until the reveal. */
+    /**
+     * A voter picks a card, or changes it, until the reveal. Everyone hears of it after the commit: the count and
+     * the voter's tick, or the whole table when this vote revealed the round.
+     */
     @Transactional
     public void cast(String teamKey, String itemKey, long roundId, String face, Account by) {
         var membership = teams.find(teamKey, by.id());
         var team = membership.team().id();
+        var settings = settings(team);
         repository.lock(roundId);
         var round = round(team, itemKey, roundId);
-        if (!votes(membership.role(), settings(team))) {
+        if (!votes(membership.role(), settings)) {
             throw new Forbidden(membership.role() == Role.OBSERVER ? "Observers watch; they do not vote."
                     : "Product managers sit out in this team; a facilitator can change that.");
         }
@@ -146,10 +151,12 @@ public class PokerRounds {
         var card = round.deck().card(face == null ? "" : face.strip())
             .orElseThrow(() -> Rejected.invalid("card", "Pick a card of the deck: " + String.join(", ",
                     round.deck().hand().stream().map(Card::face).toList()) + "."));
-        round.cast(new Vote(by.id().value(), by.displayName(), card));
-        repository.vote(roundId, new Vote(by.id().value(), by.displayName(), card), clock.instant());
-        var board = board(team, round.item());
-        if (settings(team).autoReveal() && everyPresentVoterVoted(board)) {
+        var vote = new Vote(by.id().value(), by.displayName(), card);
+        var cast = round.cast(vote);
+        repository.vote(roundId, vote, clock.instant());
+        // a round open for votes is its item's latest, and nobody has explained anything in it yet
+        var board = board(team, round.item(), settings, Optional.of(cast), Set.of());
+        if (settings.autoReveal() && everyPresentVoterVoted(board)) {
             repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null);
             broadcast.board(board(team, round.item()));
         }
@@ -224,43 +231,60 @@ public class PokerRounds {
         broadcast.board(board(team, round.item()));
     }
 
-    /** Somebody came or went: the table shows it, and a round whose present voters have all voted reveals. */
+    /**
+     * Somebody came or went: the seats of those who did show it, and a round whose present voters have all voted
+     * reveals (then the whole table goes out).
+     */
     @Transactional
-    public void seatsChanged(String teamKey, int itemNumber) {
+    public void seatsChanged(String teamKey, int itemNumber, Set<Long> accounts) {
         var team = teams.team(teamKey).orElse(null);
         if (team == null) {
             return;
         }
         var item = new ItemKey(teamKey, itemNumber);
-        var board = board(team.id(), item);
-        if (board.open()) {
-            repository.lock(board.round());
-            board = board(team.id(), item);
+        var settings = settings(team.id());
+        var latest = repository.latest(team.id().value(), item);
+        var open = latest.filter(round -> round.status() == Round.Status.VOTING);
+        if (open.isPresent() && settings.autoReveal()) {
+            // under the round's lock, a vote still being cast has committed or waits: neither misses the other
+            repository.lock(open.get().id());
+            latest = repository.latest(team.id().value(), item);
         }
-        if (board.open() && settings(team.id()).autoReveal() && everyPresentVoterVoted(board)
+        var board = board(team.id(), item, settings, latest, explained(latest));
+        if (board.open() && settings.autoReveal() && everyPresentVoterVoted(board)
                 && board.seats().stream().anyMatch(seat -> seat.voter() && seat.present())) {
             repository.move(board.round(), Round.Status.VOTING, Round.Status.REVEALED, null);
-            board = board(team.id(), item);
+            broadcast.board(board(team.id(), item));
+            return;
         }
-        broadcast.board(board);
+        broadcast.seats(board, accounts);
     }
 
     /** The board of an item, for a room that (re)connects; the caller has checked access. */
     PokerBoard board(TeamId team, ItemKey item) {
-        var settings = settings(team);
-        var latest = repository.rounds(team.value(), item).stream().findFirst();
+        var latest = repository.latest(team.value(), item);
+        return board(team, item, settings(team), latest, explained(latest));
+    }
+
+    /** Who has said why they were an outlier: only ever asked once the cards are shown. */
+    private Set<Long> explained(Optional<Round> latest) {
+        return latest.filter(Round::revealed).map(round -> repository.explainedBy(round.id())).orElse(Set.of());
+    }
+
+    /** The board from its latest round as read: cards on it only once that round is revealed. */
+    private PokerBoard board(TeamId team, ItemKey item, PokerSettings settings, Optional<Round> latest,
+            Set<Long> explained) {
         var present = presence.present(PokerBroadcast.room(item));
-        var explained = latest.map(round -> repository.explainedBy(round.id())).orElse(java.util.Set.of());
         var statistics = latest.filter(Round::revealed).map(Round::statistics).orElse(null);
         var outliers = new HashSet<Long>();
         if (statistics != null) {
             statistics.outliers().forEach(vote -> outliers.add(vote.voter()));
         }
+        var revealed = latest.map(Round::revealed).orElse(false);
         var seats = teams.roster(team).stream()
             .sorted(java.util.Comparator.comparing((Member m) -> !votes(m.role(), settings)).thenComparing(Member::displayName))
             .map(member -> {
                 var vote = latest.flatMap(round -> round.voteOf(member.account().value()));
-                var revealed = latest.map(Round::revealed).orElse(false);
                 return new Seat(member.account().value(), member.displayName(), member.role(), votes(member.role(), settings),
                         present.contains(member.account().value()), vote.isPresent(),
                         revealed ? vote.map(Vote::card).orElse(null) : null, outliers.contains(member.account().value()),

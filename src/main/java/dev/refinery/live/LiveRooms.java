@@ -7,7 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,14 +35,20 @@ import gg.jte.output.StringOutput;
 /**
  * The rooms of live pages. A stream leaves its room when it completes, times out or fails; when the
  * application stops, every stream is completed first so that shutdown never waits on an open connection.
- * Everyone in a room is told who is present whenever that changes.
+ * Everyone in a room is told who is present when that changes: once for all the comings and goings of a short
+ * while, so that a thousand people joining at once cost a few announcements, not a thousand.
  */
 @Component
 public class LiveRooms implements SmartLifecycle, Presence {
 
+    private static final Logger log = LoggerFactory.getLogger(LiveRooms.class);
+
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
+    /** Rooms whose presence changed since they were last told, with the accounts that came or went. */
+    private final ConcurrentMap<String, Set<Long>> unannounced = new ConcurrentHashMap<>();
     private final TemplateEngine templates;
     private final Duration streamTimeout;
+    private final Duration presenceDelay;
     private final ObjectProvider<LiveSnapshots> snapshots;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
@@ -47,10 +59,15 @@ public class LiveRooms implements SmartLifecycle, Presence {
     private final java.time.Clock clock;
     private volatile EventBus bus = new InProcessEventBus();
     private volatile PresenceBook book;
+    private volatile ScheduledExecutorService announcer;
     private volatile boolean running;
 
-    /** A stream that times out is closed; the browser's EventSource then reconnects by itself. */
+    /**
+     * A stream that times out is closed; the browser's EventSource then reconnects by itself. A room hears of
+     * who came and went at most once per {@code presenceDelay}.
+     */
     LiveRooms(TemplateEngine templates, @Value("${refinery.live.stream-timeout:PT30M}") Duration streamTimeout,
+            @Value("${refinery.live.presence-delay:PT0.1S}") Duration presenceDelay,
             ObjectProvider<LiveSnapshots> snapshots, ApplicationEventPublisher events, JdbcClient jdbc,
             PlatformTransactionManager transactions, java.time.Clock clock,
             @Value("${spring.datasource.url}") String databaseUrl,
@@ -58,6 +75,7 @@ public class LiveRooms implements SmartLifecycle, Presence {
             @Value("${spring.datasource.password:}") String databasePassword) {
         this.templates = templates;
         this.streamTimeout = streamTimeout;
+        this.presenceDelay = presenceDelay;
         this.snapshots = snapshots;
         this.events = events;
         this.jdbc = jdbc;
@@ -104,7 +122,7 @@ public class LiveRooms implements SmartLifecycle, Presence {
             leave(room, stream);
         });
         stream.onError(error -> leave(room, stream));
-        announcePresence(room);
+        presenceChanged(room, account);
         return stream;
     }
 
@@ -217,7 +235,7 @@ public class LiveRooms implements SmartLifecycle, Presence {
             if (shared != null && !still[0]) {
                 shared.leave(room, left[0].account());
             }
-            announcePresence(room);
+            presenceChanged(room, left[0].account());
         }
     }
 
@@ -231,13 +249,43 @@ public class LiveRooms implements SmartLifecycle, Presence {
         }
     }
 
+    /** The room is told after the delay, with whatever else changed in it meanwhile: the latest state wins. */
+    private void presenceChanged(String room, long account) {
+        var first = new boolean[1];
+        unannounced.compute(room, (name, accounts) -> {
+            var changed = accounts;
+            if (changed == null) {
+                changed = ConcurrentHashMap.newKeySet();
+                first[0] = true;
+            }
+            changed.add(account);
+            return changed;
+        });
+        var scheduled = announcer;
+        if (first[0] && running && scheduled != null) {
+            try {
+                scheduled.schedule(() -> announcePresence(room), presenceDelay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (RejectedExecutionException stopping) {
+                // the application is stopping: nobody is left to tell
+            }
+        }
+    }
+
     private void announcePresence(String room) {
-        if (!running) {
+        var accounts = unannounced.remove(room);
+        if (!running || accounts == null) {
             return;
         }
-        send(room, "presence", presence(room));
-        bus.changed(room);
-        events.publishEvent(new PresenceChanged(room));
+        try {
+            send(room, "presence", presence(room));
+            bus.changed(room);
+            events.publishEvent(new PresenceChanged(room, Set.copyOf(accounts)));
+        }
+        catch (RuntimeException failed) {
+            // the next change tells the room again; the announcer must live on for the other rooms
+            log.warn("Could not tell room {} who is present", room, failed);
+        }
     }
 
     private String presence(String room) {
@@ -255,6 +303,8 @@ public class LiveRooms implements SmartLifecycle, Presence {
             bus = postgres;
             book = new PresenceBook(jdbc, java.util.UUID.randomUUID().toString(), clock);
         }
+        // one thread tells the rooms in turn: a room's announcements never overtake each other
+        announcer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-presence").daemon().factory());
         running = true;
     }
 
@@ -262,6 +312,11 @@ public class LiveRooms implements SmartLifecycle, Presence {
     @Override
     public void stop() {
         running = false;
+        var scheduled = announcer;
+        if (scheduled != null) {
+            scheduled.shutdownNow();
+        }
+        unannounced.clear();
         if (bus instanceof PostgresEventBus postgres) {
             postgres.close();
         }

@@ -1,5 +1,11 @@
 package dev.refinery.shared;
 
-/** Somebody entered or left a live room. */
-public record PresenceChanged(String room) {
+import java.util.Set;
+
+/** Somebody entered or left a live room: the accounts that came or went since the room was last told. */
+public record PresenceChanged(String room, Set<Long> accounts) {
+
+    public PresenceChanged {
+        accounts = Set.copyOf(accounts);
+    }
 }
