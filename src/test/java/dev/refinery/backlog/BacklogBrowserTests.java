@@ -3,8 +3,6 @@ package dev.refinery.backlog;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +33,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class BacklogBrowserTests {
 
-    static Browser browser;
+    Browser browser;
 
     @Value("${local.server.port}")
     int port;
@@ -48,18 +46,6 @@ abstract class BacklogBrowserTests {
 
     @Autowired
     Workstreams workstreams;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void fillsEverySectionInPlaceAndWatchesTheItemBecomeReady() {
@@ -176,10 +162,6 @@ abstract class BacklogBrowserTests {
     private static void save(Locator section) {
         section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
     }
-
-
-
-
 
     private String base() {
         return "http://127.0.0.1:" + port;

@@ -2,8 +2,6 @@ package dev.refinery.estimation;
 
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class PokerBrowserTests {
 
-    static Browser browser;
+    Browser browser;
 
     @Value("${local.server.port}")
     int port;
@@ -57,18 +55,6 @@ abstract class PokerBrowserTests {
 
     @Autowired
     Presence presence;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void votesRevealsByItselfHearsTheOutlierAndAgrees() {

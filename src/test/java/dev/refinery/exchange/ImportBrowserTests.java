@@ -3,8 +3,6 @@ package dev.refinery.exchange;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ImportBrowserTests {
 
-    static Browser browser;
+    Browser browser;
 
     @Value("${local.server.port}")
     int port;
@@ -48,18 +46,6 @@ class ImportBrowserTests {
 
     @Autowired
     BacklogItems items;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void mapsTheColumnsOfACsvFromAPreviewOfItsFirstRows() {

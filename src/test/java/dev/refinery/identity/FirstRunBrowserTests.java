@@ -2,8 +2,6 @@ package dev.refinery.identity;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,22 +24,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FirstRunBrowserTests {
 
-    static Browser browser;
+    Browser browser;
 
     @Value("${local.server.port}")
     int port;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void createsTheFirstAdministratorSignsInCreatesATeamAndSignsOut() {

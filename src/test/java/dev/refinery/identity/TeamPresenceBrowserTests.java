@@ -2,8 +2,6 @@ package dev.refinery.identity;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +24,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TeamPresenceBrowserTests {
 
-    static Browser browser;
+    Browser browser;
 
     @Value("${local.server.port}")
     int port;
@@ -36,18 +34,6 @@ class TeamPresenceBrowserTests {
 
     @Autowired
     Teams teams;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void showsWhoIsOnTheTeamPageAsPeopleComeAndGo() {
@@ -73,7 +59,6 @@ class TeamPresenceBrowserTests {
             assertThat(anasPage.locator("#presence .person")).hasText(new String[] { "Ana" });
         }
     }
-
 
     private String base() {
         return "http://127.0.0.1:" + port;

@@ -4,8 +4,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class MeetingBrowserTests {
 
-    static Browser browser;
+    Browser browser;
 
     @Value("${local.server.port}")
     int port;
@@ -64,18 +62,6 @@ abstract class MeetingBrowserTests {
 
     @Autowired
     RefinementSessions sessions;
-
-    @BeforeAll
-    static void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void walksThreeItemsWithEveryScreenFollowingTheFacilitator() {
