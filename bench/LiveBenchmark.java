@@ -53,7 +53,7 @@ public class LiveBenchmark {
 
         var barePort = freePort();
         var bare = start(concat(List.of(java), HEAP, List.of("-cp", classpath, "bench/BareFanout.java", "--server.port=" + barePort,
-                "--server.tomcat.max-connections=20000", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--server.jetty.max-connections=20000", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
                 "--spring.autoconfigure.exclude=" + String.join(",", EXCLUDED))), work.resolve("bare.log"));
         var port = freePort();
         var refinery = start(concat(List.of(java), HEAP, List.of("-cp", classpath, "dev.refinery.RefineryApplication",
