@@ -4,9 +4,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.jetty.JettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,11 +18,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The bare reference of the live benchmark: an SseEmitter fan-out to rooms and nothing else (no database, no security). */
+/**
+ * The bare reference of the live benchmark: an SseEmitter fan-out to rooms and nothing else (no database, no security),
+ * on the same server as Refinery (Jetty, from the same classpath) with the same connector.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(BareFanout.Streams.class)
 public class BareFanout {
+
+    /** As Refinery's dev.refinery.live.StreamConnections: a 4 KB output buffer for each open stream. */
+    @Bean
+    JettyServerCustomizer connectorForManyStreams() {
+        return server -> {
+            for (var connector : server.getConnectors()) {
+                var http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) {
+                    http.getHttpConfiguration().setOutputBufferSize(4096);
+                }
+                if (connector instanceof ServerConnector serverConnector) {
+                    serverConnector.setAcceptQueueSize(1024);
+                }
+            }
+        };
+    }
 
     @RestController
     static class Streams {
