@@ -1,5 +1,6 @@
 package dev.refinery.live;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.MediaType;
@@ -27,12 +28,13 @@ class GuestRoomController {
     }
 
     @GetMapping(path = "/guest/{token}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter join(@PathVariable String token, HttpSession session) {
+    SseEmitter join(@PathVariable String token, HttpSession session, HttpServletResponse response) {
         var name = session.getAttribute(GuestRooms.NAME_ATTRIBUTE + token);
         var room = guests.room(token);
         if (name == null || room.isEmpty()) {
             throw new NotFound("No guest room here.");
         }
+        StreamConnections.smallBuffer(response);
         return rooms.join(room.get(), -Math.abs((long) token.hashCode()), name + " (guest)");
     }
 }
