@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.MapPropertySource;
 
 /** Points the context at a new PostgreSQL schema, and drops it with everything in it when the context closes. */
@@ -24,8 +24,8 @@ class ThrowAwaySchema implements ApplicationContextInitializer<ConfigurableAppli
                 "spring.flyway.schemas", schema,
                 "spring.datasource.hikari.maximum-pool-size", "4")));
         // Registered before any other bean, so destroyed after all of them: the streams that finish while the
-        // application stops still find their tables.
-        context.getBeanFactory().registerSingleton("throwAwaySchema", (DisposableBean) () -> drop(schema));
+        // application stops still find their tables. (A singleton registered as such gets no destroy callback.)
+        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("throwAwaySchema", () -> drop(schema));
     }
 
     private static void drop(String schema) {
