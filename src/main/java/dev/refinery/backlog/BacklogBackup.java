@@ -114,7 +114,7 @@ public class BacklogBackup {
         var team = membership.team().id().value();
         var template = templates.of(team);
         var context = new BacklogItemRepository.Context(team, membership.team().key().value(), workstreams.of(team), template);
-        var externalKeys = backups.externalKeys(team);
+        var externalKeys = items.externalKeys(team);
         var risks = backups.risks(team);
         var parts = items.all(context).stream().map(item -> {
             var content = item.content();

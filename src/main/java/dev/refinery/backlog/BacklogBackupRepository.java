@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What a backup reads and a restore writes beyond an item's content: external keys, risks, relations, the sequence. */
+/** What a backup reads and a restore writes beyond an item's content: risks, relations and external keys, the sequence. */
 @Repository
 class BacklogBackupRepository {
 
@@ -36,17 +36,6 @@ class BacklogBackupRepository {
             .param("team", team)
             .query((rs, row) -> new Contents(rs.getLong("items"), rs.getLong("workstreams"), rs.getLong("custom_fields")))
             .single();
-    }
-
-    /** The external keys of a team's items, by item number. */
-    Map<Integer, String> externalKeys(long team) {
-        var keys = new HashMap<Integer, String>();
-        jdbc.sql("SELECT item_number, external_key FROM backlog_item WHERE team_id = :team AND external_key IS NOT NULL")
-            .param("team", team)
-            .query(rs -> {
-                keys.put(rs.getInt("item_number"), rs.getString("external_key"));
-            });
-        return keys;
     }
 
     /** The risks of a team's items by item number, oldest first. */

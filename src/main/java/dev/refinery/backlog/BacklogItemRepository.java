@@ -176,12 +176,15 @@ class BacklogItemRepository {
         return new BacklogItem(new BacklogItemId(id), new ItemKey(context.teamKey(), number), content, 1, now);
     }
 
-    /** The external keys a team's items carry (those imported from other tools). */
-    java.util.Set<String> externalKeys(long team) {
-        return new java.util.HashSet<>(jdbc.sql("SELECT external_key FROM backlog_item WHERE team_id = :team AND external_key IS NOT NULL")
+    /** The external keys of a team's items (those imported from other tools), by item number. */
+    Map<Integer, String> externalKeys(long team) {
+        var keys = new HashMap<Integer, String>();
+        jdbc.sql("SELECT item_number, external_key FROM backlog_item WHERE team_id = :team AND external_key IS NOT NULL")
             .param("team", team)
-            .query(String.class)
-            .list());
+            .query(rs -> {
+                keys.put(rs.getInt("item_number"), rs.getString("external_key"));
+            });
+        return keys;
     }
 
     /**

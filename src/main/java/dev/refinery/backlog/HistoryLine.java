@@ -15,7 +15,7 @@ public record HistoryLine(String field, String before, String after, String auth
             Map.entry("deadlineReason", "Deadline reason"), Map.entry("workstream", "Workstream"),
             Map.entry("labels", "Labels"), Map.entry("status", "Status"), Map.entry("followUpOf", "Follow-up of"),
             Map.entry("splitFrom", "Split from"), Map.entry("risk", "Risk"),
-            Map.entry("imported", "Imported from"));
+            Map.entry("imported", "Imported from"), Map.entry("restored", "Restored"));
 
     static HistoryLine of(HistoryEntry entry, Instant now) {
         return new HistoryLine(fieldLabel(entry.field()), shortened(entry.before()), shortened(entry.after()),

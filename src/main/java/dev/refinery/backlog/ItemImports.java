@@ -17,8 +17,9 @@ import dev.refinery.identity.AccountId;
 
 /**
  * Many items at once from another tool's file. {@link #check} finds every problem of every row against the
- * team's template without saving anything; {@link #add} saves all the new items in one transaction or none
- * (a problem, or a cancel through {@link Progress}, rolls it back). Items whose external key the team
+ * team's template without saving anything; {@link #add} checks them the same way and saves all the new items
+ * in one transaction or none (a problem stops it before it writes, a cancel through {@link Progress} rolls it
+ * back). Items whose external key the team
  * already has are left as they are, so importing a file twice adds nothing the second time.
  */
 @Component
@@ -51,8 +52,9 @@ public class ItemImports {
     }
 
     /**
-     * What importing these items would do: the rows with problems, how many items are new, how many the team
-     * already has (by external key), and the workstreams that would be created for them.
+     * What importing these items does: the rows with problems, how many items are new (saved, unless the rows
+     * with problems stopped it), how many the team already has (by external key), and the workstreams created
+     * for them.
      */
     public record Check(List<Problem> problems, int added, int alreadyThere, List<String> newWorkstreams) {
 
@@ -74,16 +76,17 @@ public class ItemImports {
     }
 
     /**
-     * Saves the new items among these, all or none; items with problems make it refuse the whole lot, so the
-     * caller leaves them out when the person chose to import only the valid rows.
+     * Saves the new items among these in one transaction. When a row has a problem nothing is saved, unless the
+     * person chose to leave such rows out ({@code leaveOutProblems}); the problems are reported either way.
      */
     @Transactional
-    public Check add(String teamKey, List<ImportedItem> imported, String source, Account by, Progress progress) {
+    public Check add(String teamKey, List<ImportedItem> imported, boolean leaveOutProblems, String source, Account by,
+            Progress progress) {
         var context = context(teamKey, by.id());
         var plan = plan(context, imported);
         var check = plan.check();
-        if (!check.problems().isEmpty()) {
-            throw new IllegalArgumentException("Rows with problems cannot be imported: leave them out first.");
+        if (!check.problems().isEmpty() && !leaveOutProblems) {
+            return check;
         }
         var now = clock.instant();
         for (var name : check.newWorkstreams()) {
@@ -117,7 +120,7 @@ public class ItemImports {
     }
 
     private Plan plan(BacklogItemRepository.Context context, List<ImportedItem> imported) {
-        var known = items.externalKeys(context.team());
+        var known = new HashSet<>(items.externalKeys(context.team()).values());
         var existing = context.workstreams().stream().map(Workstream::name).collect(Collectors.toSet());
         var created = new LinkedHashSet<String>();
         var streams = new HashSet<>(existing);

@@ -3,6 +3,7 @@ package dev.refinery.estimation;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,17 +77,17 @@ public class PokerRounds {
     }
 
     /** What is wrong with a deck's numbers, by field; empty when the settings can be saved. */
-    static java.util.Map<String, String> problems(PokerSettings settings) {
+    static Map<String, String> problems(PokerSettings settings) {
         if (settings.kind() == Deck.Kind.CUSTOM && (settings.numbers().size() < 2 || settings.numbers().size() > 20
                 || settings.numbers().stream().anyMatch(n -> n.signum() < 0 || n.multiply(java.math.BigDecimal.TWO).stripTrailingZeros().scale() > 0
                         || n.compareTo(java.math.BigDecimal.valueOf(999)) > 0)
                 || !settings.numbers().equals(settings.numbers().stream().sorted().distinct().toList()))) {
-            return java.util.Map.of("numbers", "A custom deck has 2 to 20 different numbers from 0 to 999 in steps of 0.5, smallest first.");
+            return Map.of("numbers", "A custom deck has 2 to 20 different numbers from 0 to 999 in steps of 0.5, smallest first.");
         }
         if (settings.kind() == Deck.Kind.TSHIRT && settings.numbers().size() != Deck.TSHIRT_SIZES.size()) {
-            return java.util.Map.of("numbers", "Give the points of each size, XS to XXL: six numbers.");
+            return Map.of("numbers", "Give the points of each size, XS to XXL: six numbers.");
         }
-        return java.util.Map.of();
+        return Map.of();
     }
 
     /** The latest round of an item, if any. */

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,25 +177,27 @@ public class ImportJobs {
             var total = reading.items().size() + reading.errors().size();
             jobs.checking(id, total, clock.instant());
             var by = accounts.find(new AccountId(work.by())).orElseThrow();
-            var checked = items.check(teamKey, reading.items(), by.id());
+            var leaveOut = work.validRowsOnly();
+            // rows the reader could not read stop the import before anything is saved, as the others' problems do
+            var imported = reading.errors().isEmpty() || leaveOut
+                    ? items.add(teamKey, reading.items(), leaveOut, work.format().code(), by, (saved, of) ->
+                            apart.executeWithoutResult(status -> {
+                                if (jobs.cancelRequested(id)) {
+                                    throw new Cancelled();
+                                }
+                                jobs.importing(id, saved + total - of, clock.instant());
+                            }))
+                    : items.check(teamKey, reading.items(), by.id());
             var errors = new ArrayList<>(reading.errors());
-            checked.problems().forEach(problem -> errors.add(new Reading.RowError(problem.row(), problem.reason())));
+            imported.problems().forEach(problem -> errors.add(new Reading.RowError(problem.row(), problem.reason())));
             errors.sort(Comparator.comparingInt(Reading.RowError::row));
-            if (!errors.isEmpty() && !work.validRowsOnly()) {
+            if (!errors.isEmpty() && !leaveOut) {
                 jobs.finish(id, ImportJob.Status.REFUSED, 0, 0, 0, errors, errors.size(), refusal(errors.size(), total),
                         clock.instant());
                 return;
             }
-            var refused = errors.stream().map(Reading.RowError::row).collect(Collectors.toCollection(HashSet::new));
-            var valid = reading.items().stream().filter(item -> !refused.contains(item.row())).toList();
-            var added = items.add(teamKey, valid, work.format().code(), by, (saved, of) -> apart.executeWithoutResult(status -> {
-                if (jobs.cancelRequested(id)) {
-                    throw new Cancelled();
-                }
-                jobs.importing(id, saved + total - of, clock.instant());
-            }));
-            jobs.finish(id, ImportJob.Status.DONE, total, added.added(), added.alreadyThere(), errors, errors.size(),
-                    done(added, errors.size()), clock.instant());
+            jobs.finish(id, ImportJob.Status.DONE, total, imported.added(), imported.alreadyThere(), errors, errors.size(),
+                    done(imported, errors.size()), clock.instant());
         }
         catch (Cancelled cancelled) {
             jobs.finish(id, ImportJob.Status.CANCELLED, 0, 0, 0, List.of(), 0, "Cancelled: nothing was imported.",

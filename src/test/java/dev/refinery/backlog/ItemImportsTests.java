@@ -71,7 +71,7 @@ class ItemImportsTests {
             .deadline(LocalDate.of(2026, 12, 24), "")
             .workstream("Checkout")
             .labels(List.of("sepa", "priority-high"))
-            .status(Status.NEEDS_REFINEMENT))), "jira-csv", ana, (saved, of) -> {
+            .status(Status.NEEDS_REFINEMENT))), false, "jira-csv", ana, (saved, of) -> {
             });
 
         assertThat(checked.added()).isEqualTo(1);
@@ -94,10 +94,10 @@ class ItemImportsTests {
     @Test
     void addsNothingTheSecondTimeTheSameKeysArrive() {
         var rows = List.of(titled(2, "GH-1", "Export the queue"), titled(3, "GH-2", "Import from Jira"));
-        imports.add(team, rows, "github-json", ana, (saved, of) -> {
+        imports.add(team, rows, false, "github-json", ana, (saved, of) -> {
         });
 
-        var again = imports.add(team, rows, "github-json", ana, (saved, of) -> {
+        var again = imports.add(team, rows, false, "github-json", ana, (saved, of) -> {
         });
 
         assertThat(again.added()).isZero();
@@ -106,7 +106,7 @@ class ItemImportsTests {
     }
 
     @Test
-    void namesEveryRowWithAProblemAndSavesNone() {
+    void namesEveryRowWithAProblemAndSavesNoneUnlessTheyAreToBeLeftOut() {
         var rows = List.of(titled(2, "A", "Fine"), titled(3, "B", ""), titled(4, "A", "Same key as row 2"),
                 new ImportedItem(5, "C", ItemPatch.empty().title("Unknown field").customFields(Map.of("Team", "Web"))));
 
@@ -116,9 +116,17 @@ class ItemImportsTests {
         assertThat(checked.problems().get(0).reason()).isEqualTo("title: Give the item a title.");
         assertThat(checked.problems().get(1).reason()).isEqualTo("it has the same key A as row 2");
         assertThat(checked.problems().get(2).reason()).isEqualTo("customFields.Team: The template has no field Team.");
-        assertThatThrownBy(() -> imports.add(team, rows, "csv", ana, (saved, of) -> {
-        })).isInstanceOf(IllegalArgumentException.class);
+        var heard = new ArrayList<Integer>();
+        var refused = imports.add(team, rows, false, "csv", ana, (saved, of) -> heard.add(saved));
+        assertThat(refused.problems()).isEqualTo(checked.problems());
+        assertThat(heard).isEmpty();
         assertThat(items.summaries(team, ana.id())).isEmpty();
+
+        var leftOut = imports.add(team, rows, true, "csv", ana, (saved, of) -> heard.add(saved));
+
+        assertThat(leftOut.problems()).extracting(ItemImports.Problem::row).containsExactly(3, 4, 5);
+        assertThat(leftOut.added()).isEqualTo(1);
+        assertThat(items.summaries(team, ana.id())).extracting(summary -> summary.title()).containsExactly("Fine");
     }
 
     @Test
@@ -130,7 +138,7 @@ class ItemImportsTests {
         }
         var heard = new ArrayList<Integer>();
 
-        assertThatThrownBy(() -> imports.add(team, rows, "csv", ana, (saved, of) -> {
+        assertThatThrownBy(() -> imports.add(team, rows, false, "csv", ana, (saved, of) -> {
             heard.add(saved);
             if (saved == ItemImports.BATCH) {
                 throw new IllegalStateException("cancelled");
@@ -140,7 +148,7 @@ class ItemImportsTests {
         assertThat(heard).containsExactly(0, ItemImports.BATCH);
         assertThat(items.summaries(team, ana.id())).isEmpty();
         assertThat(workstreams.of(team, ana.id())).isEmpty();
-        imports.add(team, rows.subList(0, 3), "csv", ana, (saved, of) -> {
+        imports.add(team, rows.subList(0, 3), false, "csv", ana, (saved, of) -> {
         });
         assertThat(items.summaries(team, ana.id())).extracting(summary -> summary.key().number()).containsExactly(1, 2, 3);
     }
@@ -150,7 +158,7 @@ class ItemImportsTests {
         var olga = new People(accounts, mvc).someone("Olga");
         teams.add(team, new NewMember(olga.email(), "observer"), ana.id());
 
-        assertThatThrownBy(() -> imports.add(team, List.of(titled(2, "A", "Anything")), "csv", olga, (saved, of) -> {
+        assertThatThrownBy(() -> imports.add(team, List.of(titled(2, "A", "Anything")), false, "csv", olga, (saved, of) -> {
         })).isInstanceOf(Forbidden.class);
     }
 
