@@ -110,6 +110,15 @@ final class CsvItems {
     private record Column(int index, String field) {
     }
 
+    /**
+     * Whether a mapping fits a file with these headers, as {@link #read} will take it.
+     *
+     * @throws IllegalArgumentException saying what does not fit
+     */
+    static void check(List<String> headers, Map<String, String> mapping) {
+        columns(new CsvTable(headers, List.of(), List.of()), mapping);
+    }
+
     private static List<Column> columns(CsvTable table, Map<String, String> mapping) {
         var columns = new ArrayList<Column>();
         var single = new LinkedHashMap<String, String>();

@@ -92,7 +92,7 @@ public class ImportJobs {
                 var id = insert(membership, kind, name, text, null, validRowsOnly, ImportJob.Status.MAPPING, by);
                 return job(membership, id);
             }
-            check(preview.targets(), mapping);
+            check(preview, mapping);
         }
         var id = insert(membership, kind, name, text, kind == ImportFormat.CSV ? mapping : null, validRowsOnly,
                 ImportJob.Status.QUEUED, by);
@@ -119,7 +119,7 @@ public class ImportJobs {
         if (job.status() != ImportJob.Status.MAPPING) {
             throw Rejected.conflict("mapping", "This import has already started.");
         }
-        check(preview(membership, jobs.work(id).orElseThrow().content(), by).targets(), mapping);
+        check(preview(membership, jobs.work(id).orElseThrow().content(), by), mapping);
         jobs.saveMapping(membership.team().id().value(), mapping);
         jobs.map(id, mapping, clock.instant());
         start(id, membership);
@@ -262,8 +262,9 @@ public class ImportJobs {
         }
     }
 
-    private static void check(List<ColumnTarget> targets, Map<String, String> mapping) {
-        var codes = targets.stream().map(ColumnTarget::code).collect(Collectors.toSet());
+    /** The targets must be the team's; the rest (a title, one column per single field) is the reader's rule. */
+    private static void check(Preview preview, Map<String, String> mapping) {
+        var codes = preview.targets().stream().map(ColumnTarget::code).collect(Collectors.toSet());
         var problems = new LinkedHashMap<String, String>();
         mapping.forEach((header, target) -> {
             if (header == null || header.length() > 200) {
@@ -273,19 +274,14 @@ public class ImportJobs {
                 problems.put("mapping." + header, "Choose where the column " + header + " goes.");
             }
         });
-        if (problems.isEmpty() && !mapping.containsValue("title")) {
-            problems.put("mapping", "Map one column to the title: every item needs one.");
-        }
-        var unique = mapping.values().stream().filter(target -> !target.equals(ColumnTarget.IGNORE)
-                && !target.equals("labels") && !target.equals("acceptanceCriteria")).collect(Collectors.groupingBy(t -> t,
-                        Collectors.counting()));
-        unique.forEach((target, count) -> {
-            if (count > 1) {
-                problems.putIfAbsent("mapping", "Only one column can go to " + target + ".");
-            }
-        });
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
+        }
+        try {
+            CsvItems.check(preview.headers(), mapping);
+        }
+        catch (IllegalArgumentException misfit) {
+            throw Rejected.invalid("mapping", misfit.getMessage());
         }
     }
 

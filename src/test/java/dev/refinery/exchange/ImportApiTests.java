@@ -153,6 +153,9 @@ abstract class ImportApiTests {
         var unmapped = people.postJson(imports() + "/" + id + "/mapping", ana, "{\"Notes\": \"description\"}").exchange();
         assertThat(unmapped).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field")
             .isEqualTo("mapping");
+        assertThat(people.postJson(imports() + "/" + id + "/mapping", ana, "{\"Name\": \"title\", \"Notes\": \"title\"}")
+            .exchange()).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].message")
+            .isEqualTo("Only one column can be the title; \"Notes\" is mapped to it as well as \"Name\".");
 
         var done = finished(body(people.postJson(imports() + "/" + id + "/mapping", ana,
                 "{\"Name\": \"title\", \"Notes\": \"description\", \"Tags\": \"labels\"}").exchange()));

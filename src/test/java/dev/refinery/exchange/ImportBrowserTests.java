@@ -70,7 +70,7 @@ class ImportBrowserTests {
             assertThat(page.locator("table.preview tbody tr").first()).containsText("Germany asks for it, often");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
-            assertThat(page.locator("#mapping-error")).hasText("Map one column to the title: every item needs one.");
+            assertThat(page.locator("#mapping-error")).hasText("Choose the column that holds the title: every item needs one.");
 
             page.getByLabel("Story").selectOption("title");
             page.getByLabel("Size").selectOption("estimate");
