@@ -65,16 +65,16 @@ class BackupBrowserTests {
         try (var person = browser.personWithoutJavaScript("http://localhost:" + port)) {
             var page = browser.signIn(person, fay.email(), People.PASSWORD);
             page.navigate("/teams/" + source);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export and backup")).click();
             var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("backup (JSON)")).click());
             assertThat(download.suggestedFilename()).matches(source + "-backup-\\d{4}-\\d{2}-\\d{2}\\.json");
             var file = Files.createTempFile("backup", ".json");
             download.saveAs(file);
 
-            page.navigate("/teams/" + target);
-            page.locator("#export-and-backup").getByLabel(Pattern.compile("Restore a backup")).setInputFiles(file);
-            page.locator("#export-and-backup").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
-                .setName("Restore").setExact(true)).click();
+            page.navigate("/teams/" + target + "/restore");
+            page.getByLabel("Backup file (JSON)").setInputFiles(file);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore").setExact(true)).click();
             assertThat(page).hasURL(Pattern.compile("/teams/" + target + "/restore\\?restored="));
             assertThat(page.locator("#restored")).hasText("Restored 2 items, 1 workstream, 0 custom fields and 0 pins from the backup.");
 

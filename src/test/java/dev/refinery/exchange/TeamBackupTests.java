@@ -325,6 +325,8 @@ abstract class TeamBackupTests {
         var me = people.signedIn(fay);
         var target = emptyTeam("By the form");
         assertThat(mvc.get().uri("/teams/" + team).with(user(me))).hasStatusOk().bodyText()
+            .contains("href=\"/teams/" + team + "/restore\">Export and backup</a>");
+        assertThat(mvc.get().uri("/teams/" + team + "/restore").with(user(me))).hasStatusOk().bodyText()
             .contains("href=\"/teams/" + team + "/exports/backup\" download", "action=\"/teams/" + team + "/restore\"",
                     "enctype=\"multipart/form-data\"");
         var download = mvc.get().uri("/teams/" + team + "/exports/backup").with(user(me)).exchange();
