@@ -60,7 +60,7 @@ public class LiveBenchmark {
         var refinery = start(concat(List.of(java), HEAP, List.of("-cp", classpath, "dev.refinery.RefineryApplication",
                 "--server.port=" + port, "--management.endpoint.health.probes.enabled=true", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off", "--refinery.admin.email=" + ADMIN, "--refinery.admin.password=" + PASSWORD,
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("live") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")),
+                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("live") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64")),
                 work.resolve("refinery.log"));
         // the servers go with the benchmark, also when it is interrupted
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
