@@ -123,6 +123,15 @@ class EstimationRepository {
         jdbc.sql("SELECT id FROM estimation_round WHERE id = :round FOR UPDATE").param("round", round).query(Long.class).optional();
     }
 
+    /** A round of the team read under its lock (see {@link #lock}), with the votes committed before it. */
+    Optional<Round> locked(long team, long id) {
+        return jdbc.sql(SELECT_ROUND + " WHERE team_id = :team AND id = :id FOR UPDATE")
+            .param("team", team).param("id", id)
+            .query(this::round)
+            .optional()
+            .map(this::withVotes);
+    }
+
     void vote(long round, Vote vote, Instant at) {
         var updated = jdbc.sql("""
                 UPDATE estimation_vote SET card = :card, voter_name = :name, voted_at = :at

@@ -45,6 +45,7 @@ public class PokerRounds {
     private final PokerBroadcast broadcast;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<VotingWindows> windows;
+    private volatile List<VotingWindows> votingWindows;
     private final Clock clock;
 
     PokerRounds(EstimationRepository repository, BacklogItems items, Teams teams, Presence presence,
@@ -138,14 +139,13 @@ public class PokerRounds {
         var membership = teams.find(teamKey, by.id());
         var team = membership.team().id();
         var settings = settings(team);
-        repository.lock(roundId);
-        var round = round(team, itemKey, roundId);
+        var round = locked(team, itemKey, roundId);
         if (!votes(membership.role(), settings)) {
             throw new Forbidden(membership.role() == Role.OBSERVER ? "Observers watch; they do not vote."
                     : "Product managers sit out in this team; a facilitator can change that.");
         }
-        for (var window : windows.orderedStream().toList()) {
-            window.closed(teamKey, round.item().number()).ifPresent(reason -> {
+        for (var window : windows()) {
+            window.closed(team.value(), round.item().number()).ifPresent(reason -> {
                 throw Rejected.conflict("card", reason);
             });
         }
@@ -169,8 +169,7 @@ public class PokerRounds {
     @Transactional
     public void reveal(String teamKey, String itemKey, long roundId, AccountId by) {
         var team = facilitator(teamKey, by).team().id();
-        repository.lock(roundId);
-        var round = round(team, itemKey, roundId);
+        var round = locked(team, itemKey, roundId);
         if (!repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null)) {
             throw Rejected.conflict("round", "This round is not open for votes any more.");
         }
@@ -184,8 +183,7 @@ public class PokerRounds {
     @Transactional
     public Estimate agree(String teamKey, String itemKey, long roundId, String face, Account by) {
         var team = facilitator(teamKey, by.id()).team().id();
-        repository.lock(roundId);
-        var round = round(team, itemKey, roundId);
+        var round = locked(team, itemKey, roundId);
         if (round.status() != Round.Status.REVEALED) {
             throw Rejected.conflict("card", round.status() == Round.Status.VOTING ? "Reveal the cards before agreeing."
                     : "This round is over: start a re-vote to estimate again.");
@@ -308,6 +306,16 @@ public class PokerRounds {
         return role == Role.FACILITATOR || role == Role.ENGINEER || role == Role.PM && settings.pmVotes();
     }
 
+    /** The modules that may close voting, looked up once: they are singletons, and a vote should not search for them. */
+    private List<VotingWindows> windows() {
+        var found = votingWindows;
+        if (found == null) {
+            found = windows.orderedStream().toList();
+            votingWindows = found;
+        }
+        return found;
+    }
+
     private PokerSettings settings(TeamId team) {
         return repository.settings(team.value()).orElse(PokerSettings.DEFAULT);
     }
@@ -321,8 +329,16 @@ public class PokerRounds {
     }
 
     private Round round(TeamId team, String itemKey, long id) {
-        return repository.round(team.value(), id)
-            .filter(round -> round.item().toString().equals(itemKey))
+        return ofItem(repository.round(team.value(), id), itemKey, id);
+    }
+
+    /** The round under its lock: votes, reveals and agreements on it take turns. */
+    private Round locked(TeamId team, String itemKey, long id) {
+        return ofItem(repository.locked(team.value(), id), itemKey, id);
+    }
+
+    private static Round ofItem(Optional<Round> round, String itemKey, long id) {
+        return round.filter(found -> found.item().toString().equals(itemKey))
             .orElseThrow(() -> new NotFound("No round " + id + " on " + itemKey + "."));
     }
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.refinery.identity.Teams;
 import dev.refinery.shared.VotingWindows;
 
 /** Votes on the current item of a live session are closed for the first seconds of its questions phase. */
@@ -14,22 +13,16 @@ import dev.refinery.shared.VotingWindows;
 class QuestionPauses implements VotingWindows {
 
     private final RefinementSessionRepository sessions;
-    private final Teams teams;
     private final Clock clock;
 
-    QuestionPauses(RefinementSessionRepository sessions, Teams teams, Clock clock) {
+    QuestionPauses(RefinementSessionRepository sessions, Clock clock) {
         this.sessions = sessions;
-        this.teams = teams;
         this.clock = clock;
     }
 
     @Override
-    public Optional<String> closed(String teamKey, int itemNumber) {
-        var team = teams.team(teamKey);
-        if (team.isEmpty()) {
-            return Optional.empty();
-        }
-        for (var session : sessions.live(team.get().id().value())) {
+    public Optional<String> closed(long team, int itemNumber) {
+        for (var session : sessions.live(team)) {
             if (session.phase() == Phase.QUESTIONS && session.currentNumber() != null && session.currentNumber() == itemNumber
                     && session.phaseSince() != null) {
                 var left = session.questionPauseSeconds() - Duration.between(session.phaseSince(), clock.instant()).toSeconds();

@@ -8,6 +8,6 @@ import java.util.Optional;
  */
 public interface VotingWindows {
 
-    /** Why votes on this item are closed now, or empty when they are open. */
-    Optional<String> closed(String teamKey, int itemNumber);
+    /** Why votes on this item of the team (by its id) are closed now, or empty when they are open. */
+    Optional<String> closed(long team, int itemNumber);
 }
