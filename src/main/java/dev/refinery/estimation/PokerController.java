@@ -102,23 +102,18 @@ class PokerController {
     }
 
     private PokerHand handOf(SignedInAccount me, String team, String item, String error) {
-        var membership = teams.find(team, me.id());
-        var settings = rounds.settings(team, me.id());
+        var holding = rounds.holding(team, item, me.id());
+        var membership = holding.membership();
         var url = "/teams/" + team + "/items/" + item + "/poker";
-        var current = rounds.current(team, item, me.id());
-        if (current.isEmpty()) {
+        if (holding.round().isEmpty()) {
             return new PokerHand(url, 0, false, false, List.of(), null, false, membership.facilitator(), false, null,
                     List.of(), error);
         }
-        var round = current.get();
-        var mine = rounds.myCard(team, item, round.id(), me.id()).orElse(null);
+        var round = holding.round().get();
         var statistics = round.revealed() ? round.statistics() : null;
         var outlier = statistics != null && statistics.outliers().stream().anyMatch(v -> v.voter() == me.id().value());
-        // reasons are only asked for once the cards are shown
-        var explained = statistics != null && rounds.board(team, item, me.id()).seats().stream()
-            .anyMatch(seat -> seat.account() == me.id().value() && seat.explained());
-        return new PokerHand(url, round.id(), PokerRounds.votes(membership.role(), settings),
-                round.status() == Round.Status.VOTING, round.deck().hand(), mine, outlier && !explained,
+        return new PokerHand(url, round.id(), PokerRounds.votes(membership.role(), holding.settings()),
+                round.status() == Round.Status.VOTING, round.deck().hand(), holding.mine(), outlier && !holding.explained(),
                 membership.facilitator(), round.status() == Round.Status.REVEALED,
                 statistics == null ? null : statistics.suggested(), round.deck().cards(), error);
     }

@@ -108,10 +108,21 @@ public class PokerRounds {
         return hidden(round(team, itemKey, round));
     }
 
-    /** The viewer's own card in a round: theirs to see before the reveal, nobody else's. */
-    public Optional<Card> myCard(String teamKey, String itemKey, long round, AccountId viewer) {
-        var team = teams.find(teamKey, viewer).team().id();
-        return round(team, itemKey, round).voteOf(viewer.value()).map(Vote::card);
+    /**
+     * One person's part in an item's latest round, read at once: their membership, the team's poker settings, the
+     * round (other cards hidden until the reveal), their own card, and whether they have said why they were an outlier.
+     */
+    record Holding(Membership membership, PokerSettings settings, Optional<Round> round, Card mine, boolean explained) {
+    }
+
+    Holding holding(String teamKey, String itemKey, AccountId viewer) {
+        var membership = teams.find(teamKey, viewer);
+        var team = membership.team().id();
+        var latest = repository.latest(team.value(), key(teamKey, itemKey));
+        var mine = latest.flatMap(round -> round.voteOf(viewer.value())).map(Vote::card).orElse(null);
+        // reasons are only asked for once the cards are shown
+        var explained = explained(latest).contains(viewer.value());
+        return new Holding(membership, settings(team), latest.map(this::hidden), mine, explained);
     }
 
     public PokerBoard board(String teamKey, String itemKey, AccountId viewer) {
