@@ -108,11 +108,7 @@ class EstimationRepository {
     }
 
     Optional<Round> round(long team, long id) {
-        return jdbc.sql(SELECT_ROUND + " WHERE team_id = :team AND id = :id")
-            .param("team", team).param("id", id)
-            .query(this::round)
-            .optional()
-            .map(this::withVotes);
+        return round(team, id, "");
     }
 
     /**
@@ -125,7 +121,11 @@ class EstimationRepository {
 
     /** A round of the team read under its lock (see {@link #lock}), with the votes committed before it. */
     Optional<Round> locked(long team, long id) {
-        return jdbc.sql(SELECT_ROUND + " WHERE team_id = :team AND id = :id FOR UPDATE")
+        return round(team, id, " FOR UPDATE");
+    }
+
+    private Optional<Round> round(long team, long id, String lock) {
+        return jdbc.sql(SELECT_ROUND + " WHERE team_id = :team AND id = :id" + lock)
             .param("team", team).param("id", id)
             .query(this::round)
             .optional()
