@@ -1,6 +1,7 @@
 package dev.refinery.identity;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -17,7 +19,8 @@ import dev.refinery.shared.Chrome;
 
 /**
  * Adds the layout's {@link Chrome} to every rendered page of every module. Runs after the handler and only
- * when a view is rendered, so API calls and redirects never pay for the team list.
+ * when a view is rendered, and the team list is read only if the view shows it: API calls, redirects and
+ * fragments never pay for it.
  */
 @Configuration
 class PageChrome implements HandlerInterceptor, WebMvcConfigurer {
@@ -47,11 +50,11 @@ class PageChrome implements HandlerInterceptor, WebMvcConfigurer {
         var csrf = token == null ? null : new Chrome.Csrf(token.getHeaderName(), token.getParameterName(), token.getToken());
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInAccount me) {
-            var links = teams.of(me.id()).stream()
+            Supplier<List<Chrome.TeamLink>> links = SingletonSupplier.of(() -> teams.of(me.id()).stream()
                 .map(m -> new Chrome.TeamLink(m.team().key().value(), m.team().name()))
-                .toList();
+                .toList());
             return new Chrome(me.account().displayName(), me.account().administrator(), links, csrf);
         }
-        return new Chrome(null, false, List.of(), csrf);
+        return new Chrome(null, false, List::of, csrf);
     }
 }

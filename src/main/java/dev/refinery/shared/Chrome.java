@@ -1,12 +1,14 @@
 package dev.refinery.shared;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the layout around every page needs: who is signed in, their teams for the switcher, and the
- * CSRF token that forms and htmx requests send back.
+ * CSRF token that forms and htmx requests send back. The teams are read only when the layout asks for them: a
+ * fragment (a poker hand, an item's section) uses the token and never does.
  */
-public record Chrome(String displayName, boolean administrator, List<TeamLink> teams, Csrf csrf) {
+public record Chrome(String displayName, boolean administrator, Supplier<List<TeamLink>> teamLinks, Csrf csrf) {
 
     public record TeamLink(String key, String name) {
     }
@@ -14,8 +16,8 @@ public record Chrome(String displayName, boolean administrator, List<TeamLink> t
     public record Csrf(String headerName, String parameterName, String token) {
     }
 
-    public Chrome {
-        teams = List.copyOf(teams);
+    public List<TeamLink> teams() {
+        return List.copyOf(teamLinks.get());
     }
 
     /** The {@code hx-headers} of the page's body: every htmx request sends the CSRF token back. */

@@ -54,6 +54,21 @@ class IdentityPagesTests {
     }
 
     @Test
+    void everyPageCarriesTheSwitcherWithAllTheTeamsOfThePerson() {
+        var ana = people.someone("Ana");
+        var payments = People.newKey();
+        var billing = People.newKey();
+        teams.create(new NewTeam("Payments", payments), ana.id());
+        teams.create(new NewTeam("Billing", billing), ana.id());
+
+        assertThat(mvc.get().uri("/teams/" + payments + "/workstreams").with(user(people.signedIn(ana))))
+            .hasStatusOk()
+            .bodyText()
+            .contains("<summary>Teams</summary>", "<span class=\"key\">" + billing + "</span> Billing",
+                    "<span class=\"key\">" + payments + "</span> Payments");
+    }
+
+    @Test
     void createsATeamFromTheHomePage() {
         var ana = people.someone("Ana");
         var key = People.newKey();
