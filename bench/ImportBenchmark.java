@@ -43,8 +43,13 @@ public class ImportBenchmark {
         System.out.printf("a Jira CSV of %,d rows, %,d bytes%n", ROWS, file.length);
         var results = new ArrayList<Result>();
         var h2 = Files.createTempDirectory("refinery-bench");
-        results.add(run("H2 (file)", "jdbc:h2:file:" + h2.resolve("bench") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
-                "sa", null, file));
+        try {
+            results.add(run("H2 (file)", "jdbc:h2:file:" + h2.resolve("bench") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
+                    "sa", null, file));
+        }
+        finally {
+            Machine.remove(h2);
+        }
         var pg = System.getenv().getOrDefault("REFINERY_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         var schema = "bench_" + System.currentTimeMillis();
         try (var connection = DriverManager.getConnection(pg, "postgres", "")) {

@@ -87,6 +87,12 @@ public class LiveBenchmark {
             stop(bare);
         }
         write(results);
+        if (results.stream().anyMatch(row -> row[0].startsWith("stopped"))) {
+            System.out.println("The servers' logs are in " + work);
+        }
+        else {
+            Machine.remove(work);
+        }
     }
 
     static void measure(List<String[]> results, App app, int barePort, Process bareServer) throws Exception {

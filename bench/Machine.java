@@ -1,8 +1,9 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
-/** The machine a benchmark ran on, and the section of docs/benchmarks.md it writes. */
+/** The machine a benchmark ran on, the section of docs/benchmarks.md it writes, and the scratch it leaves none of. */
 public final class Machine {
 
     static String describe() {
@@ -42,5 +43,14 @@ public final class Machine {
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, text.stripTrailing() + "\n");
+    }
+
+    /** Deletes a benchmark's temporary folder with everything in it (an H2 database of 50,000 items is about 1 GB). */
+    static void remove(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
