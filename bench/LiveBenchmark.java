@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The live meeting against the physical limit: participants' SSE streams into one meeting (N = 10, 100, 1000)
  * and R meetings of 10 (R = 100, 1000), votes cast through the application's own vote endpoint, and the time
  * until every participant has seen each vote. The same run measures a bare SseEmitter fan-out (BareFanout)
- * on the same machine, and reports Refinery's figures as a ratio to it. Both servers run in processes of
- * their own, so their memory (RSS) is theirs alone. JDK only.
+ * under the same load at the same time, vote by vote, and reports Refinery's figures as a ratio to it. Both
+ * servers run in processes of their own, so their memory (RSS) is theirs alone. JDK only.
  */
 public class LiveBenchmark {
 
@@ -43,7 +43,10 @@ public class LiveBenchmark {
      */
     static final List<String> HEAP = List.of("-Xmx" + System.getProperty("heap", "1200m"), "-Xmn128m", "-XX:+UseSerialGC");
 
-    record Figures(String what, double median, double p99, long bytesPerVote, long rssMib) {
+    /** Streams of both servers together up to which a load is measured on both at once (see {@link #both}). */
+    static final int SIDE_BY_SIDE = 15_000;
+
+    record Figures(double median, double p99, long bytesPerVote, long rssMib) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,7 +78,7 @@ public class LiveBenchmark {
             // an item of its own for each meeting of each load, and one to warm up
             app.seed(1 + loads("participants", "10,100,1000").length + Arrays.stream(loads("meetings", "100,1000")).sum());
 
-            measure(results, app, barePort, bare);
+            measure(results, app, new Bare("http://127.0.0.1:" + barePort, bare, HttpClient.newHttpClient()));
         }
         catch (IllegalStateException failed) {
             // the rows measured so far are written, with the one that failed and why
@@ -95,52 +98,151 @@ public class LiveBenchmark {
         }
     }
 
-    static void measure(List<String[]> results, App app, int barePort, Process bareServer) throws Exception {
+    static void measure(List<String[]> results, App app, Bare bare) throws Exception {
         // each load votes on items of its own: a round whose present voters have all voted reveals, and it does
         // when the participants of the load before leave one by one
         var item = 0;
         // both servers first take votes in a meeting of 10, uncounted: the rows do not measure the JIT warming up
-        app.meeting(List.of(++item), 10, WARM_UP);
-        bare("http://127.0.0.1:" + barePort, bareServer, 1, 10, WARM_UP);
+        both(app, bare, List.of(++item), 10, WARM_UP);
         for (var n : loads("participants", "10,100,1000")) {
-            var ours = app.meeting(List.of(++item), n);
-            System.out.printf(Locale.ROOT, "N=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote, RSS %d MiB%n", n, ours.median(),
-                    ours.p99(), ours.bytesPerVote(), ours.rssMib());
-            row(results, "1 meeting, " + n + " participants", ours, () -> bare("http://127.0.0.1:" + barePort, bareServer, 1, n));
+            row(results, "1 meeting, " + n + " participants", both(app, bare, List.of(++item), n, VOTES));
         }
         for (var r : loads("meetings", "100,1000")) {
             var rooms = new ArrayList<Integer>();
             for (int i = 0; i < r; i++) {
                 rooms.add(++item);
             }
-            var ours = app.meeting(rooms, 10);
-            System.out.printf(Locale.ROOT, "R=%d: refinery median %.1f ms p99 %.1f ms, %d B/vote, RSS %d MiB%n", r, ours.median(),
-                    ours.p99(), ours.bytesPerVote(), ours.rssMib());
-            row(results, r + " meetings of 10", ours, () -> bare("http://127.0.0.1:" + barePort, bareServer, r, 10));
+            row(results, r + " meetings of 10", both(app, bare, rooms, 10, VOTES));
         }
     }
 
-    interface Reference {
-        Figures measure() throws Exception;
-    }
-
-    /** Refinery's figures beside the bare fan-out's under the same load; Refinery's stay when the reference fails. */
-    static void row(List<String[]> results, String load, Figures ours, Reference bare) throws Exception {
-        String[] reference;
-        try {
-            var figures = bare.measure();
-            System.out.printf(Locale.ROOT, "    bare median %.1f ms p99 %.1f ms, RSS %d MiB%n", figures.median(), figures.p99(),
-                    figures.rssMib());
-            reference = new String[] { ms(figures.median()), ms(figures.p99()), ratio(ours.median(), figures.median()),
-                    figures.rssMib() + " MiB" };
-        }
-        catch (IllegalStateException failed) {
-            System.out.println("    bare: " + failed.getMessage());
-            reference = new String[] { failed.getMessage(), "", "", "" };
-        }
-        results.add(new String[] { load, ms(ours.median()), ms(ours.p99()), reference[0], reference[1], reference[2],
-                String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()), ours.rssMib() + " MiB", reference[3] });
+    /** Refinery's figures beside the bare fan-out's under the same load, as the console and the table show them. */
+    static void row(List<String[]> results, String load, Figures[] figures) throws Exception {
+        var ours = figures[0];
+        var theirs = figures[1];
+        System.out.printf(Locale.ROOT, "%s: refinery median %.1f ms p99 %.1f ms, %d B/vote, RSS %d MiB%n", load, ours.median(),
+                ours.p99(), ours.bytesPerVote(), ours.rssMib());
+        System.out.printf(Locale.ROOT, "    bare median %.1f ms p99 %.1f ms, RSS %d MiB%n", theirs.median(), theirs.p99(),
+                theirs.rssMib());
+        results.add(new String[] { load, ms(ours.median()), ms(ours.p99()), ms(theirs.median()), ms(theirs.p99()),
+                ratio(ours.median(), theirs.median()), String.format(Locale.ROOT, "%,d B", ours.bytesPerVote()),
+                ours.rssMib() + " MiB", theirs.rssMib() + " MiB" });
         write(results);
+    }
+
+    /**
+     * Both servers under the same load at the same time: each has the load's streams open, and each vote goes to
+     * Refinery, then, once all of that room have it, to the same room of the bare fan-out. So both are measured on
+     * the machine as it is at that moment: measured one after the other, a minute apart, the medians of the same
+     * code differed by up to 1.7 times on this machine with nothing else running. A load too large for both at once
+     * (this machine lets a process open 20,000 files, and 1,000 meetings of 10 on each server need as many streams)
+     * is measured on one server after the other, with the same votes.
+     */
+    static Figures[] both(App app, Bare bare, List<Integer> rooms, int n, int votes) throws Exception {
+        var together = 2 * rooms.size() * n <= SIDE_BY_SIDE;
+        var random = new java.util.Random(7);
+        var roomOf = new int[votes];
+        for (int v = 0; v < votes; v++) {
+            roomOf[v] = random.nextInt(rooms.size());
+        }
+        var ourTimes = new double[votes];
+        var theirTimes = new double[votes];
+        long bytes = 0;
+        List<Stream> ours = List.of();
+        List<Stream> theirs = List.of();
+        try {
+            ours = open("Refinery", rooms.size(), n, (room, i) -> new Stream(app.base + "/teams/BENCH/live/poker-" + rooms.get(room),
+                    app.voterCookies.get(i % VOTERS), room));
+            if (together) {
+                // one server's streams after the other's: both at once overflow the accept queues
+                theirs = open("The bare fan-out", rooms.size(), n, (room, i) -> new Stream(bare.base + "/stream?room=" + room, "none=1", room));
+            }
+            // the joins are announced to the rooms a moment later: votes start once those have settled
+            Thread.sleep(500 + (ours.size() + theirs.size()) / 2);
+            for (int v = 0; v < votes; v++) {
+                var room = roomOf[v];
+                var item = rooms.get(room);
+                var voter = v % 2;
+                var card = v % 4 < 2 ? "3" : "5";
+                ourTimes[v] = untilAllHaveIt(ours, room, () -> app.post(app.voters.get(voter), "/teams/BENCH/items/BENCH-" + item
+                        + "/poker/vote", app.voterCsrf.get(voter), "round", Long.toString(app.roundOf(item)), "card", card));
+                for (var stream : ours) {
+                    if (stream.room == room) {
+                        bytes += stream.lastBytes.get();
+                    }
+                }
+                if (together) {
+                    theirTimes[v] = untilAllHaveIt(theirs, room, () -> bare.broadcast(room));
+                }
+            }
+            // each server's memory with every stream of the load still open
+            var ourFigures = figures(ourTimes, bytes / votes, rss(app.server));
+            if (!together) {
+                close(ours);
+                theirs = open("The bare fan-out", rooms.size(), n, (room, i) -> new Stream(bare.base + "/stream?room=" + room, "none=1", room));
+                Thread.sleep(500 + theirs.size() / 2);
+                for (int v = 0; v < votes; v++) {
+                    var room = roomOf[v];
+                    theirTimes[v] = untilAllHaveIt(theirs, room, () -> bare.broadcast(room));
+                }
+            }
+            return new Figures[] { ourFigures, figures(theirTimes, 0, rss(bare.server)) };
+        }
+        finally {
+            close(ours);
+            close(theirs);
+        }
+    }
+
+    interface Opening {
+        Stream stream(int room, int participant);
+    }
+
+    /** n streams into each of the rooms, once every one of them has its first event. */
+    static List<Stream> open(String server, int rooms, int n, Opening opening) throws InterruptedException {
+        var streams = new ArrayList<Stream>();
+        for (int room = 0; room < rooms; room++) {
+            for (int i = 0; i < n; i++) {
+                streams.add(opening.stream(room, i));
+            }
+        }
+        for (var stream : streams) {
+            if (!stream.connected.await(60, TimeUnit.SECONDS)) {
+                streams.forEach(Stream::close);
+                throw new IllegalStateException(server + ": " + streams.stream().filter(st -> st.connected.getCount() > 0).count()
+                        + " of " + streams.size() + " streams had no answer after 60 s");
+            }
+        }
+        return streams;
+    }
+
+    static void close(List<Stream> streams) throws InterruptedException {
+        if (!streams.isEmpty()) {
+            streams.forEach(Stream::close);
+            Thread.sleep(1000);
+        }
+    }
+
+    interface Vote {
+        void cast() throws Exception;
+    }
+
+    /** Milliseconds from the vote until the last stream of its room has the event. */
+    static double untilAllHaveIt(List<Stream> streams, int room, Vote vote) throws Exception {
+        var inRoom = streams.stream().filter(stream -> stream.room == room).toList();
+        inRoom.forEach(Stream::expect);
+        var started = System.nanoTime();
+        vote.cast();
+        long last = 0;
+        for (var stream : inRoom) {
+            last = Math.max(last, stream.seen());
+        }
+        return (last - started) / 1_000_000.0;
+    }
+
+    static Figures figures(double[] times, long bytesPerVote, long rssMib) {
+        Arrays.sort(times);
+        return new Figures(times[times.length / 2], times[(int) Math.ceil(times.length * 0.99) - 1], bytesPerVote, rssMib);
     }
 
     /** The loads of a kind, as given by -Dparticipants=10,100 or -Dmeetings=100 (none: -Dmeetings=). */
@@ -197,55 +299,6 @@ public class LiveBenchmark {
                 post(admin, "/teams/BENCH/items", adminCsrf, "title", "Live item " + i, "workstream", "");
                 post(admin, "/teams/BENCH/items/BENCH-" + i + "/poker/rounds", adminCsrf);
                 rounds.add((long) i);
-            }
-        }
-
-        /** Streams of n participants in each room, then votes in random rooms; latency until all n have it. */
-        Figures meeting(List<Integer> rooms, int n) throws Exception {
-            return meeting(rooms, n, VOTES);
-        }
-
-        Figures meeting(List<Integer> rooms, int n, int votes) throws Exception {
-            var streams = new ArrayList<Stream>();
-            for (var room : rooms) {
-                for (int i = 0; i < n; i++) {
-                    streams.add(new Stream(base + "/teams/BENCH/live/poker-" + room, voterCookies.get(i % VOTERS), room));
-                }
-            }
-            try {
-                for (var stream : streams) {
-                    if (!stream.connected.await(60, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException(streams.stream().filter(st -> st.connected.getCount() > 0).count() + " of "
-                                + streams.size() + " streams had no answer after 60 s");
-                    }
-                }
-                // the joins are announced to the rooms a moment later: votes start once those have settled
-                Thread.sleep(500 + streams.size() / 2);
-                var times = new double[votes];
-                long bytes = 0;
-                var random = new java.util.Random(7);
-                for (int v = 0; v < votes; v++) {
-                    var room = rooms.get(random.nextInt(rooms.size()));
-                    var inRoom = streams.stream().filter(s -> s.room == room).toList();
-                    inRoom.forEach(Stream::expect);
-                    var voter = v % 2;
-                    var started = System.nanoTime();
-                    post(voters.get(voter), "/teams/BENCH/items/BENCH-" + room + "/poker/vote", voterCsrf.get(voter),
-                            "round", Long.toString(roundOf(room)), "card", v % 4 < 2 ? "3" : "5");
-                    long last = 0;
-                    for (var stream : inRoom) {
-                        last = Math.max(last, stream.seen(started));
-                        bytes += stream.lastBytes.get();
-                    }
-                    times[v] = (last - started) / 1_000_000.0;
-                }
-                Arrays.sort(times);
-                // the server's memory with every stream of the load still open
-                return new Figures("", times[votes / 2], times[(int) Math.ceil(votes * 0.99) - 1], bytes / votes, rss(server));
-            }
-            finally {
-                streams.forEach(Stream::close);
-                Thread.sleep(1000);
             }
         }
 
@@ -311,7 +364,7 @@ public class LiveBenchmark {
             next = new CountDownLatch(1);
         }
 
-        long seen(long since) throws InterruptedException {
+        long seen() throws InterruptedException {
             if (!next.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("A participant never saw the vote (the last event it had: " + lastEvent + ")");
             }
@@ -369,46 +422,13 @@ public class LiveBenchmark {
         }
     }
 
-    /** The same measurement against the bare fan-out: n streams in each of the rooms, votes in random rooms. */
-    static Figures bare(String base, Process server, int rooms, int n) throws Exception {
-        return bare(base, server, rooms, n, VOTES);
-    }
+    /** The bare fan-out: its streams and its broadcast, nothing else. */
+    record Bare(String base, Process server, HttpClient client) {
 
-    static Figures bare(String base, Process server, int rooms, int n, int votes) throws Exception {
-        var streams = new ArrayList<Stream>();
-        for (int room = 0; room < rooms; room++) {
-            for (int i = 0; i < n; i++) {
-                streams.add(new Stream(base + "/stream?room=" + room, "none=1", room));
-            }
-        }
-        for (var stream : streams) {
-            if (!stream.connected.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("bare: " + streams.stream().filter(st -> st.connected.getCount() > 0).count() + " of "
-                        + streams.size() + " streams had no answer after 60 s");
-            }
-        }
-        Thread.sleep(500 + streams.size() / 2);
-        var times = new double[votes];
-        var client = HttpClient.newHttpClient();
-        var random = new java.util.Random(7);
-        for (int v = 0; v < votes; v++) {
-            var room = random.nextInt(rooms);
-            var inRoom = streams.stream().filter(s -> s.room == room).toList();
-            inRoom.forEach(Stream::expect);
-            var started = System.nanoTime();
+        void broadcast(int room) throws Exception {
             client.send(HttpRequest.newBuilder(URI.create(base + "/broadcast?room=" + room)).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.discarding());
-            long last = 0;
-            for (var stream : inRoom) {
-                last = Math.max(last, stream.seen(started));
-            }
-            times[v] = (last - started) / 1_000_000.0;
         }
-        var rss = rss(server);
-        streams.forEach(Stream::close);
-        Thread.sleep(1000);
-        Arrays.sort(times);
-        return new Figures("bare", times[votes / 2], times[(int) Math.ceil(votes * 0.99) - 1], 0, rss);
     }
 
     @SafeVarargs
@@ -478,9 +498,12 @@ public class LiveBenchmark {
             .append("the participants' SSE streams on loopback). A vote is posted as the poker page posts it ")
             .append("(signed-in session, CSRF), written to the database, and sent after the commit; the time is from the POST until ")
             .append("the last participant of the room has the event, ").append(VOTES).append(" votes a row (after ").append(WARM_UP)
-            .append(" uncounted ones in a meeting of 10 on each server), each in a random room ")
-            .append("of the load. Bytes are the vote's event as sent to all participants of the room. RSS is each server's process ")
-            .append("while the load's streams are open.\n\n");
+            .append(" uncounted ones in a meeting of 10), each in a random room of the load. Both servers have the load's ")
+            .append("streams open at once, and each vote goes to Refinery and then to the same room of the bare fan-out, so that ")
+            .append("both are measured under the same conditions; a load of more than ").append(String.format(Locale.ROOT, "%,d", SIDE_BY_SIDE))
+            .append(" streams for both (1,000 meetings of 10) is measured on one server after the other, with the same votes, as the ")
+            .append("benchmark's process may open only 20,000 files here. Bytes are the vote's event as sent to all participants of ")
+            .append("the room. RSS is each server's process while the load's streams are open.\n\n");
         section.append("| load | median | p99 | bare median | bare p99 | ratio (target <= 1.2) | bytes per vote | Refinery RSS | bare RSS |\n");
         section.append("|---|---|---|---|---|---|---|---|---|\n");
         for (var row : rows) {
