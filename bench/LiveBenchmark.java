@@ -154,7 +154,7 @@ public class LiveBenchmark {
             ours = open("Refinery", rooms.size(), n, (room, i) -> new Stream(app.base + "/teams/BENCH/live/poker-" + rooms.get(room),
                     app.voterCookies.get(i % VOTERS), room));
             if (together) {
-                // one server's streams after the other's: both at once overflow the accept queues
+                // once the first server's streams all have their answer: a connection storm at one server at a time
                 theirs = open("The bare fan-out", rooms.size(), n, (room, i) -> new Stream(bare.base + "/stream?room=" + room, "none=1", room));
             }
             // the joins are announced to the rooms a moment later: votes start once those have settled
@@ -179,6 +179,7 @@ public class LiveBenchmark {
             var ourFigures = figures(ourTimes, bytes / votes, rss(app.server));
             if (!together) {
                 close(ours);
+                ours = List.of();
                 theirs = open("The bare fan-out", rooms.size(), n, (room, i) -> new Stream(bare.base + "/stream?room=" + room, "none=1", room));
                 Thread.sleep(500 + theirs.size() / 2);
                 for (int v = 0; v < votes; v++) {
