@@ -15,7 +15,6 @@ import java.util.Set;
 import dev.refinery.backlog.Criterion;
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.ItemPatch;
-import dev.refinery.exchange.Reading.RowError;
 
 /**
  * Items from any CSV file, by a mapping of its column names to the fields of an item. Without a column
@@ -92,18 +91,7 @@ final class CsvItems {
     static Reading read(String text, Map<String, String> mapping) {
         var table = CsvTable.read(text);
         var columns = columns(table, mapping);
-        var items = new ArrayList<ImportedItem>();
-        var errors = new ArrayList<>(table.errors());
-        for (var row : table.rows()) {
-            try {
-                items.add(item(table, row, columns));
-            }
-            catch (Unreadable unreadable) {
-                errors.add(new RowError(row.number(), unreadable.getMessage()));
-            }
-        }
-        errors.sort((one, other) -> Integer.compare(one.row(), other.row()));
-        return new Reading(items, errors);
+        return table.items(row -> item(table, row, columns));
     }
 
     /** A column of the file and the field it fills. */

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
 
+import dev.refinery.backlog.ImportedItem;
 import dev.refinery.exchange.Reading.RowError;
 
 /**
@@ -33,6 +34,27 @@ record CsvTable(List<String> headers, List<Row> rows, List<RowError> errors) {
         Cell cell(CsvTable table, int column) {
             return new Cell(table.headers().get(column), values.get(column));
         }
+    }
+
+    /** Turns one row into an item, or throws {@link Unreadable} with why it cannot. */
+    interface RowReader {
+        ImportedItem item(Row row);
+    }
+
+    /** Every row through the reader: the items it could read, and the rows it could not, with this table's own errors, in row order. */
+    Reading items(RowReader reader) {
+        var items = new ArrayList<ImportedItem>();
+        var problems = new ArrayList<>(errors);
+        for (var row : rows) {
+            try {
+                items.add(reader.item(row));
+            }
+            catch (Unreadable unreadable) {
+                problems.add(new RowError(row.number(), unreadable.getMessage()));
+            }
+        }
+        problems.sort((one, other) -> Integer.compare(one.row(), other.row()));
+        return new Reading(items, problems);
     }
 
     /** Reads at most {@code limit} rows of the file. */

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.refinery.identity.AccountId;
 import dev.refinery.identity.Teams;
 import dev.refinery.prioritization.PriorityQueues;
+import dev.refinery.shared.Download;
 import dev.refinery.shared.Rejected;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -45,8 +45,7 @@ class ImportApiController {
             UriComponentsBuilder uri) throws IOException {
         var job = imports.upload(team, format, file == null ? null : file.getOriginalFilename(),
                 file == null ? null : file.getBytes(), mapping(mapping), validRowsOnly, me.id());
-        return ResponseEntity.accepted().location(uri.path("/api/v1/teams/{team}/imports/{id}").build(team, job.id()))
-            .body(job);
+        return accepted(team, job, uri);
     }
 
     @GetMapping
@@ -84,7 +83,11 @@ class ImportApiController {
     @Operation(summary = "After a refusal, imports the same file leaving out the rows with problems")
     ResponseEntity<ImportJob> validRows(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id, UriComponentsBuilder uri) {
-        var job = imports.importValidRows(team, id, me.id());
+        return accepted(team, imports.importValidRows(team, id, me.id()), uri);
+    }
+
+    /** 202 with the job, and where to follow it. */
+    private static ResponseEntity<ImportJob> accepted(String team, ImportJob job, UriComponentsBuilder uri) {
         return ResponseEntity.accepted().location(uri.path("/api/v1/teams/{team}/imports/{id}").build(team, job.id()))
             .body(job);
     }

@@ -11,7 +11,6 @@ import dev.refinery.backlog.Criterion;
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Status;
-import dev.refinery.exchange.Reading.RowError;
 
 /**
  * Items from Jira's "Export CSV (all fields)", comma or semicolon separated. An item's external key is the
@@ -43,18 +42,7 @@ final class JiraCsvItems {
     static Reading read(String text) {
         var table = CsvTable.read(text);
         var columns = new Columns(table);
-        var items = new ArrayList<ImportedItem>();
-        var errors = new ArrayList<>(table.errors());
-        for (var row : table.rows()) {
-            try {
-                items.add(item(table, row, columns));
-            }
-            catch (Unreadable unreadable) {
-                errors.add(new RowError(row.number(), unreadable.getMessage()));
-            }
-        }
-        errors.sort((one, other) -> Integer.compare(one.row(), other.row()));
-        return new Reading(items, errors);
+        return table.items(row -> item(table, row, columns));
     }
 
     /** Where the columns a Jira export may have are in this file. */

@@ -161,10 +161,7 @@ class SessionApiController {
             case "csv" -> false;
             default -> throw Rejected.invalid("format", "Choose a format: md or csv.");
         };
-        return ResponseEntity.ok()
-            .contentType(new MediaType("text", markdown ? "markdown" : "csv", java.nio.charset.StandardCharsets.UTF_8))
-            .header("Content-Disposition", "attachment; filename=\"summary-" + team + "-" + id + (markdown ? ".md" : ".csv") + "\"")
-            .body(markdown ? SummaryExport.markdown(summary, sessions.zone()) : SummaryExport.csv(summary));
+        return SummaryExport.file(summary, sessions.zone(), team, id, markdown).response();
     }
 
     @GetMapping

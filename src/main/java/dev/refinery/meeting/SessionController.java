@@ -209,9 +209,7 @@ class SessionController {
     @GetMapping("/teams/{team}/sessions/{id}/summary.csv")
     ResponseEntity<String> summaryCsv(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-            .header("Content-Disposition", "attachment; filename=\"summary-" + team + "-" + id + ".csv\"")
-            .body(SummaryExport.csv(sessions.summary(team, id, me.id())));
+        return SummaryExport.file(sessions.summary(team, id, me.id()), sessions.zone(), team, id, false).response();
     }
 
     private String live(SignedInAccount me, String team, long id, String htmx, Model model, Runnable action) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 
 import dev.refinery.backlog.Risk;
+import dev.refinery.shared.Download;
 
 import static dev.refinery.shared.SpreadsheetCells.neutralised;
 
@@ -63,6 +64,13 @@ final class SummaryExport {
                 .append(split.title()).append('\n'));
         }
         return text.toString();
+    }
+
+    /** The summary as a file to download: Markdown, or CSV with one row an item. */
+    static Download file(SessionSummary summary, ZoneId zone, String team, long id, boolean markdown) {
+        var name = "summary-" + team + "-" + id;
+        return markdown ? new Download(name + ".md", "text/markdown", markdown(summary, zone))
+                : new Download(name + ".csv", "text/csv", csv(summary));
     }
 
     static String csv(SessionSummary summary) {

@@ -1,4 +1,4 @@
-package dev.refinery.exchange;
+package dev.refinery.shared;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,9 +8,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** A file to download: its name, its media type (UTF-8 text) and its content. */
-record Download(String fileName, String mediaType, String content) {
+public record Download(String fileName, String mediaType, String content) {
 
-    ResponseEntity<String> response() {
+    public ResponseEntity<String> response() {
         return ResponseEntity.ok()
             .contentType(new MediaType(MediaType.parseMediaType(mediaType), StandardCharsets.UTF_8))
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
