@@ -134,7 +134,7 @@ class ImportJobRepository {
             .update();
     }
 
-    boolean requestCancel(long id, Instant now) {
+    void requestCancel(long id, Instant now) {
         jdbc.sql("""
                 UPDATE exchange_import_job SET status = 'cancelled', message = 'Cancelled: nothing was imported.',
                     content = '', updated_at = :now
@@ -143,12 +143,12 @@ class ImportJobRepository {
             .param("id", id)
             .param("now", at(now))
             .update();
-        return jdbc.sql("""
+        jdbc.sql("""
                 UPDATE exchange_import_job SET cancel_requested = TRUE
                 WHERE id = :id AND status IN ('queued', 'checking', 'importing')
                 """)
             .param("id", id)
-            .update() > 0;
+            .update();
     }
 
     boolean cancelRequested(long id) {

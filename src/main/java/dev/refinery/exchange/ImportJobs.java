@@ -315,7 +315,7 @@ public class ImportJobs {
         try {
             var text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            return CsvDialect.withoutBom(text);
         }
         catch (CharacterCodingException notUtf8) {
             throw Rejected.invalid("file", "Save the file as UTF-8 (in a spreadsheet: CSV UTF-8) and try again.");

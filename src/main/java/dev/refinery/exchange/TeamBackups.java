@@ -18,6 +18,7 @@ import dev.refinery.identity.AccountId;
 import dev.refinery.identity.Teams;
 import dev.refinery.prioritization.PrioritizationBackup;
 import dev.refinery.shared.Coded;
+import dev.refinery.shared.JsonPaths;
 import dev.refinery.shared.Rejected;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
@@ -147,16 +148,8 @@ public class TeamBackups {
     }
 
     private static String path(JacksonException wrong) {
-        var field = new StringBuilder();
-        for (var step : wrong.getPath()) {
-            if (step.getPropertyName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
-            }
-            else if (step.getIndex() >= 0) {
-                field.append('[').append(step.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "backup" : field.toString();
+        var field = JsonPaths.of(wrong);
+        return field.isEmpty() ? "backup" : field;
     }
 
     private static String message(JacksonException wrong) {

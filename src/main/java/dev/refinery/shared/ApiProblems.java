@@ -48,16 +48,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this call.");
         problem.setTitle("Unreadable request");
         if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            var field = new StringBuilder();
-            for (var step : json.getPath()) {
-                if (step.getPropertyName() != null) {
-                    field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
-                }
-                else if (step.getIndex() >= 0) {
-                    field.append('[').append(step.getIndex()).append(']');
-                }
-            }
-            problem.setProperty("errors", List.of(new FieldProblem(field.toString(), "This value has the wrong type or form.")));
+            problem.setProperty("errors", List.of(new FieldProblem(JsonPaths.of(json), "This value has the wrong type or form.")));
         }
         return ResponseEntity.badRequest().body(problem);
     }
