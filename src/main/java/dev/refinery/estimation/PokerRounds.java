@@ -79,14 +79,15 @@ public class PokerRounds {
 
     /** What is wrong with a deck's numbers, by field; empty when the settings can be saved. */
     static Map<String, String> problems(PokerSettings settings) {
-        if (settings.kind() == Deck.Kind.CUSTOM && (settings.numbers().size() < 2 || settings.numbers().size() > 20
-                || settings.numbers().stream().anyMatch(n -> n.signum() < 0 || n.multiply(java.math.BigDecimal.TWO).stripTrailingZeros().scale() > 0
-                        || n.compareTo(java.math.BigDecimal.valueOf(999)) > 0)
+        // a card's number becomes the item's estimate when the team agrees on it
+        var estimates = settings.numbers().stream().allMatch(n -> n.signum() >= 0
+                && n.multiply(java.math.BigDecimal.TWO).stripTrailingZeros().scale() <= 0 && n.compareTo(java.math.BigDecimal.valueOf(999)) <= 0);
+        if (settings.kind() == Deck.Kind.CUSTOM && (settings.numbers().size() < 2 || settings.numbers().size() > 20 || !estimates
                 || !settings.numbers().equals(settings.numbers().stream().sorted().distinct().toList()))) {
             return Map.of("numbers", "A custom deck has 2 to 20 different numbers from 0 to 999 in steps of 0.5, smallest first.");
         }
-        if (settings.kind() == Deck.Kind.TSHIRT && settings.numbers().size() != Deck.TSHIRT_SIZES.size()) {
-            return Map.of("numbers", "Give the points of each size, XS to XXL: six numbers.");
+        if (settings.kind() == Deck.Kind.TSHIRT && (settings.numbers().size() != Deck.TSHIRT_SIZES.size() || !estimates)) {
+            return Map.of("numbers", "Give the points of each size, XS to XXL: six numbers from 0 to 999 in steps of 0.5.");
         }
         return Map.of();
     }

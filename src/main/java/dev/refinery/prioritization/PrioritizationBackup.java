@@ -87,15 +87,6 @@ public class PrioritizationBackup {
                 catch (Rejected rejected) {
                     rejected.errors().forEach((field, message) -> problems.put("scoring." + field, message));
                 }
-                if (scoring.customInputs().stream().anyMatch(input -> input.label() != null && input.label().lines().count() > 1)) {
-                    problems.putIfAbsent("scoring.customInputs", "Each input has a label of one line.");
-                }
-            }
-            if (scoring.daysPerPoint() != null && scoring.daysPerPoint().stripTrailingZeros().scale() > 3) {
-                problems.putIfAbsent("scoring.daysPerPoint", "Days per point has at most three decimals.");
-            }
-            if (scoring.formula() != null && scoring.formula().strip().length() > 500) {
-                problems.putIfAbsent("scoring.formula", "A formula has at most 500 characters.");
             }
         }
         var pinned = new HashSet<Integer>();

@@ -93,6 +93,9 @@ public class ScoringModels {
                 || model.daysPerPoint().compareTo(new BigDecimal("20")) > 0) {
             problems.put("daysPerPoint", "Days per point is from 0.05 to 20.");
         }
+        else if (model.daysPerPoint().stripTrailingZeros().scale() > 3) {
+            problems.put("daysPerPoint", "Days per point has at most three decimals.");
+        }
         if (model.horizonDays() < 1 || model.horizonDays() > 365) {
             problems.put("horizonDays", "Urgency starts 1 to 365 days before a deadline.");
         }
@@ -105,12 +108,16 @@ public class ScoringModels {
                 if (!names.add(input.name()) || input.name().equals(Formula.SIZE)) {
                     problems.put("customInputs", "Each input has its own name, and size is taken: it is the estimate in days.");
                 }
-                if (input.label().isBlank() || input.label().length() > 60 || input.label().contains("|")) {
-                    problems.put("customInputs", "Each input has a label of 1 to 60 characters, without |.");
+                if (input.label().isBlank() || input.label().length() > 60 || input.label().contains("|")
+                        || input.label().lines().count() > 1) {
+                    problems.put("customInputs", "Each input has a label of 1 to 60 characters on one line, without |.");
                 }
             }
             Formula.problem(model.formula(), names.stream().sorted().collect(Collectors.toCollection(LinkedHashSet::new)))
                 .ifPresent(problem -> problems.put("formula", problem));
+        }
+        if (model.formula() != null && model.formula().strip().length() > 500) {
+            problems.put("formula", "A formula has at most 500 characters.");
         }
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);

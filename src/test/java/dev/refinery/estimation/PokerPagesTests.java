@@ -113,6 +113,9 @@ class PokerPagesTests {
                 .param("kind", "custom").param("numbers", "3, 1, 2").param("version", "0"))
             .hasStatusOk().bodyText().contains("id=\"numbers-error\"", "smallest first", "value=\"3, 1, 2\"");
         assertThat(mvc.post().uri("/teams/" + team + "/poker").with(user(people.signedIn(fay))).with(csrf())
+                .param("kind", "tshirt").param("numbers", "-1, 2, 4, 8, 16, 5000").param("version", "0"))
+            .hasStatusOk().bodyText().contains("id=\"numbers-error\"", "six numbers from 0 to 999 in steps of 0.5");
+        assertThat(mvc.post().uri("/teams/" + team + "/poker").with(user(people.signedIn(fay))).with(csrf())
                 .param("kind", "tshirt").param("numbers", "1, 2, 4, 8, 16, 32").param("autoReveal", "true")
                 .param("version", "0"))
             .hasRedirectedUrl("/teams/" + team + "/poker?saved=1");

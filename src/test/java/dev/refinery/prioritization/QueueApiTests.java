@@ -155,6 +155,31 @@ abstract class QueueApiTests {
     }
 
     @Test
+    void refusesWhatTheStoredModelCannotHoldNextToItsField() {
+        assertThat(put("""
+                {"model": "custom", "formula": "value / size",
+                 "customInputs": [{"name": "value", "label": "Value\\nand more", "min": 1, "max": 10}], "version": 0}"""))
+            .hasStatus(HttpStatus.BAD_REQUEST)
+            .bodyJson().extractingPath("$.errors[0]").isEqualTo(Map.of("field", "customInputs",
+                    "message", "Each input has a label of 1 to 60 characters on one line, without |."));
+        assertThat(put("""
+                {"model": "wsjf", "daysPerPoint": 1.2345, "version": 0}"""))
+            .hasStatus(HttpStatus.BAD_REQUEST)
+            .bodyJson().extractingPath("$.errors[0]").isEqualTo(Map.of("field", "daysPerPoint",
+                    "message", "Days per point has at most three decimals."));
+        assertThat(put("""
+                {"model": "custom", "formula": "value%s / size",
+                 "customInputs": [{"name": "value", "label": "Value", "min": 1, "max": 10}], "version": 0}"""
+                .formatted(" + value".repeat(100))))
+            .hasStatus(HttpStatus.BAD_REQUEST)
+            .bodyJson().extractingPath("$.errors[0]").isEqualTo(Map.of("field", "formula",
+                    "message", "A formula has at most 500 characters."));
+
+        assertThat(mvc.get().uri("/api/v1/teams/" + team + "/scoring").with(People.basic(ana)))
+            .bodyJson().extractingPath("$.model").isEqualTo("wsjf");
+    }
+
+    @Test
     void switchesModelsAndAsksItemsForTheNewModelsInputs() {
         var key = item("Scored under WSJF", "2", 4, 4, 4);
 
