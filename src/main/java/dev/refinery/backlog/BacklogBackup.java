@@ -164,14 +164,13 @@ public class BacklogBackup {
         return problems;
     }
 
-    /** Restores the backlog of a backup into an empty team, all or nothing; returns how many items it restored. */
+    /**
+     * Restores the backlog of a backup into a team, all or nothing; returns how many items it restored. The caller has
+     * checked, in the same transaction, that the team is empty ({@link #checkEmpty}) and that the part has no
+     * {@link #problems}: a backup of 100,000 items is not checked twice.
+     */
     @Transactional
     public int restore(String teamKey, Part part, Account by) {
-        checkEmpty(teamKey, by.id());
-        var problems = problems(part);
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
         var membership = facilitator(teamKey, by.id());
         var team = membership.team().id().value();
         var teamKeyValue = membership.team().key().value();

@@ -13,7 +13,6 @@ import dev.refinery.identity.AccountId;
 import dev.refinery.identity.Membership;
 import dev.refinery.identity.Teams;
 import dev.refinery.shared.Forbidden;
-import dev.refinery.shared.Rejected;
 
 /**
  * A team's poker settings as a backup holds them, and their restore, checked as saving them is checked.
@@ -71,14 +70,13 @@ public class EstimationBackup {
         return problems;
     }
 
-    /** Replaces the team's poker settings with the backup's (the default ones when it has none). */
+    /**
+     * Replaces the team's poker settings with the backup's (the default ones when it has none). The caller has checked
+     * the part ({@link #problems}).
+     */
     @Transactional
     public void restore(String teamKey, PokerPart part, AccountId by) {
         var team = facilitator(teamKey, by).team().id().value();
-        var problems = problems(part);
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
         var version = repository.settings(team).map(PokerSettings::version).orElse(0);
         var settings = part == null ? PokerSettings.DEFAULT : part.toSettings(0);
         repository.save(team, new PokerSettings(settings.kind(), settings.numbers(), settings.customUnit(),

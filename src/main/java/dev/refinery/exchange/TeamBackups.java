@@ -109,7 +109,7 @@ public class TeamBackups {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         }
         var items = backlog.restore(teamKey, backup.backlog(), by);
-        prioritization.restore(teamKey, backup.prioritization(), numbers, by.id());
+        prioritization.restore(teamKey, backup.prioritization(), by.id());
         estimation.restore(teamKey, backup.poker(), by.id());
         return new Restored(items, backup.workstreams().size(),
                 backup.template() == null ? 0 : backup.template().customFields().size(), backup.pins().size());

@@ -119,15 +119,14 @@ public class PrioritizationBackup {
         return problems;
     }
 
-    /** Replaces the team's scoring model and pins with the backup's; the team's queue is ranked again. */
+    /**
+     * Replaces the team's scoring model and pins with the backup's; the team's queue is ranked again. The caller has
+     * checked the part ({@link #problems}).
+     */
     @Transactional
-    public void restore(String teamKey, Part part, Set<Integer> items, AccountId by) {
+    public void restore(String teamKey, Part part, AccountId by) {
         var membership = facilitator(teamKey, by);
         var team = membership.team().id().value();
-        var problems = problems(part, items);
-        if (!problems.isEmpty()) {
-            throw Rejected.invalid(problems);
-        }
         var scoring = part.scoring() == null
                 ? new ScoringPart(ScoringModel.DEFAULT.kind(), "", List.of(), ScoringModel.DEFAULT.daysPerPoint(),
                         ScoringModel.DEFAULT.deadlineUrgency(), ScoringModel.DEFAULT.horizonDays())
