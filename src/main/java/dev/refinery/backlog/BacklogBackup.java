@@ -337,11 +337,6 @@ public class BacklogBackup {
             var before = new ItemContent("", "", "", null, null, null, kept, null, "", null, null, null, null, null, null);
             ItemRules.problems(content, before, template, workstreams)
                 .forEach((field, message) -> problems.putIfAbsent(prefix + "." + field, message));
-            content.customFields().forEach((name, value) -> {
-                if (value.length() > 2000) {
-                    problems.putIfAbsent(prefix + ".customFields." + name, name + " has at most 2000 characters.");
-                }
-            });
             relation(prefix + ".followUpOf", item.followUpOf(), item.number(), numbers, problems);
             relation(prefix + ".splitFrom", item.splitFrom(), item.number(), numbers, problems);
             if (item.externalKey() != null) {

@@ -49,8 +49,12 @@ public record CustomField(Long id, String name, Type type, List<String> options,
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
+        // what a value of any type is kept in
+        if (value.length() > 2000) {
+            return Optional.of(name + " has at most 2000 characters.");
+        }
         return switch (type) {
-            case TEXT -> value.length() > 2000 ? Optional.of(name + " has at most 2000 characters.") : Optional.empty();
+            case TEXT -> Optional.empty();
             case NUMBER -> {
                 try {
                     new BigDecimal(value.strip());

@@ -50,6 +50,14 @@ class ItemRulesTests {
     }
 
     @Test
+    void keepsEveryCustomValueWithinWhatTheDatabaseHolds() {
+        var item = ItemPatch.empty().customFields(Map.of("Story count", "1".repeat(2001))).applyTo(ItemContent.titled("Long"));
+
+        assertThat(ItemRules.problems(item, TEMPLATE, Set.of()))
+            .containsExactly(Map.entry("customFields.Story count", "Story count has at most 2000 characters."));
+    }
+
+    @Test
     void limitsHowManyLinksCriteriaAndLabelsAnItemHas() {
         var item = ItemPatch.empty()
             .links(Collections.nCopies(21, new Link("Design", "https://example.com")))
