@@ -287,15 +287,10 @@ public class BacklogBackup {
                 problems.put(prefix, "Each workstream is an object with a name.");
                 continue;
             }
-            var name = workstream.name() == null ? "" : workstream.name().strip();
-            if (name.isEmpty() || name.length() > 80) {
-                problems.put(prefix + ".name", "A workstream has a name of 1 to 80 characters.");
-            }
-            else if (!names.add(name)) {
-                problems.put(prefix + ".name", "There is a workstream " + name + " already.");
-            }
-            if (workstream.description() != null && workstream.description().strip().length() > 2000) {
-                problems.put(prefix + ".description", "A description has at most 2,000 characters.");
+            var wrong = Workstream.problems(workstream.name(), workstream.description());
+            wrong.forEach((field, message) -> problems.put(prefix + "." + field, message));
+            if (!wrong.containsKey("name") && !names.add(workstream.name().strip())) {
+                problems.put(prefix + ".name", "There is a workstream " + workstream.name().strip() + " already.");
             }
         }
         return names;

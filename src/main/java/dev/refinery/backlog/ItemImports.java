@@ -28,7 +28,6 @@ public class ItemImports {
     /** Rows per batch, and how often {@link Progress} hears about them. */
     static final int BATCH = 1000;
 
-    private static final int WORKSTREAM_NAME_MAX = 80;
 
     private final BacklogItemRepository items;
     private final WorkstreamRepository workstreams;
@@ -142,8 +141,8 @@ public class ItemImports {
             }
             var stream = content.workstream();
             if (stream != null && !existing.contains(stream)) {
-                if (stream.length() > WORKSTREAM_NAME_MAX) {
-                    reasons.add("a workstream name has at most " + WORKSTREAM_NAME_MAX + " characters");
+                if (stream.length() > Workstream.NAME_MAX) {
+                    reasons.add("a workstream name has at most " + Workstream.NAME_MAX + " characters");
                 }
                 else {
                     streams.add(stream);

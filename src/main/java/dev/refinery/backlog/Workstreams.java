@@ -1,7 +1,6 @@
 package dev.refinery.backlog;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -33,17 +32,11 @@ public class Workstreams {
     @Transactional
     public Workstream create(String teamKey, String name, String description, AccountId by) {
         var team = access.writer(teamKey, by).team().id().value();
-        var problems = new LinkedHashMap<String, String>();
-        var trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 80) {
-            problems.put("name", "A workstream has a name of 1 to 80 characters.");
-        }
-        if (description != null && description.length() > 2000) {
-            problems.put("description", "A description has at most 2,000 characters.");
-        }
+        var problems = Workstream.problems(name, description);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
+        var trimmed = name.strip();
         if (workstreams.of(team).stream().anyMatch(w -> w.name().equals(trimmed))) {
             throw Rejected.conflict("name", "There is a workstream " + trimmed + " already.");
         }

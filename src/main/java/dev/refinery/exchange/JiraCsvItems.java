@@ -11,6 +11,7 @@ import dev.refinery.backlog.Criterion;
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Status;
+import dev.refinery.backlog.Workstream;
 
 /**
  * Items from Jira's "Export CSV (all fields)", comma or semicolon separated. An item's external key is the
@@ -22,7 +23,6 @@ final class JiraCsvItems {
 
     static final String KEY_PREFIX = "jira:";
 
-    private static final int WORKSTREAM_MAX = 80;
     private static final List<String> POINTS = List.of(
             "Custom field (Story Points)", "Story Points", "Custom field (Story point estimate)");
     private static final List<String> WORKSTREAM = List.of("Custom field (Epic Link)", "Parent summary", "Parent");
@@ -100,7 +100,7 @@ final class JiraCsvItems {
     }
 
     private static String shortened(String name) {
-        return name.length() > WORKSTREAM_MAX ? name.substring(0, WORKSTREAM_MAX).strip() : name;
+        return name.length() > Workstream.NAME_MAX ? name.substring(0, Workstream.NAME_MAX).strip() : name;
     }
 
     private static List<Criterion> criteria(String wiki) {
