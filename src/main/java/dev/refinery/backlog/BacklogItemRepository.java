@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -55,11 +54,9 @@ class BacklogItemRepository {
     private static final int ROWS_PER_INSERT = 500;
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
 
-    BacklogItemRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+    BacklogItemRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batches = batches;
     }
 
     int nextNumber(long team) {
@@ -265,9 +262,9 @@ class BacklogItemRepository {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             var chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
             var row = "(" + String.join(", ", Collections.nCopies(chunk.getFirst().length, "?")) + ")";
-            batches.getJdbcTemplate().update("INSERT INTO " + tableAndColumns.strip() + " VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(), row)),
-                    chunk.stream().flatMap(Arrays::stream).toArray());
+            jdbc.sql("INSERT INTO " + tableAndColumns.strip() + " VALUES " + String.join(", ", Collections.nCopies(chunk.size(), row)))
+                .params(chunk.stream().flatMap(Arrays::stream).toList())
+                .update();
         }
     }
 

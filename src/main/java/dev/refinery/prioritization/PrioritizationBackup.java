@@ -125,15 +125,14 @@ public class PrioritizationBackup {
      */
     @Transactional
     public void restore(String teamKey, Part part, AccountId by) {
-        var membership = facilitator(teamKey, by);
-        var team = membership.team().id().value();
+        var team = facilitator(teamKey, by).team().id().value();
         var scoring = part.scoring() == null
                 ? new ScoringPart(ScoringModel.DEFAULT.kind(), "", List.of(), ScoringModel.DEFAULT.daysPerPoint(),
                         ScoringModel.DEFAULT.deadlineUrgency(), ScoringModel.DEFAULT.horizonDays())
                 : part.scoring();
         var version = repository.model(team).map(ScoringModel::version).orElse(0);
         repository.save(team, scoring.toModel(version));
-        repository.pins(team, membership.team().key().value()).forEach(pin -> repository.unpin(team, pin.item().number()));
+        // the team had no items, so it had no pins either
         part.pins().forEach(pin -> repository.pin(team, pin.item(), pin.anchor(), pin.placement(), pin.pinnedAt()));
         repository.touch(team);
     }
