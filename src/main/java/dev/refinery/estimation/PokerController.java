@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.refinery.backlog.BacklogItems;
 import dev.refinery.identity.SignedInAccount;
-import dev.refinery.identity.Teams;
 import dev.refinery.shared.Rejected;
 
 /** The poker room of an item: the table comes live over SSE; each person's hand is their own fragment. */
@@ -22,26 +21,24 @@ class PokerController {
 
     private final PokerRounds rounds;
     private final BacklogItems items;
-    private final Teams teams;
 
-    PokerController(PokerRounds rounds, BacklogItems items, Teams teams) {
+    PokerController(PokerRounds rounds, BacklogItems items) {
         this.rounds = rounds;
         this.items = items;
-        this.teams = teams;
     }
 
     @GetMapping("/teams/{team}/items/{item}/poker")
     String room(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item, Model model) {
-        var membership = teams.find(team, me.id());
+        var holding = rounds.holding(team, item, me.id());
         var view = items.find(team, item, me.id());
-        model.addAttribute("page", new PokerPage(team, membership.team().name(), view,
-                rounds.settings(team, me.id()).hideAnchors(), rounds.board(team, item, me.id()), handOf(me, team, item, null)));
+        model.addAttribute("page", new PokerPage(team, holding.membership().team().name(), view,
+                holding.settings().hideAnchors(), rounds.board(team, item, me.id()), handOf(me, team, item, holding, null)));
         return "estimation/poker";
     }
 
     @GetMapping("/teams/{team}/items/{item}/poker/hand")
     String hand(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item, Model model) {
-        model.addAttribute("hand", handOf(me, team, item, null));
+        model.addAttribute("hand", handOf(me, team, item, rounds.holding(team, item, me.id()), null));
         return "estimation/hand";
     }
 
@@ -97,12 +94,11 @@ class PokerController {
         if (htmx == null && error == null) {
             return "redirect:/teams/" + team + "/items/" + item + "/poker";
         }
-        model.addAttribute("hand", handOf(me, team, item, error));
+        model.addAttribute("hand", handOf(me, team, item, rounds.holding(team, item, me.id()), error));
         return "estimation/hand";
     }
 
-    private PokerHand handOf(SignedInAccount me, String team, String item, String error) {
-        var holding = rounds.holding(team, item, me.id());
+    private PokerHand handOf(SignedInAccount me, String team, String item, PokerRounds.Holding holding, String error) {
         var membership = holding.membership();
         var url = "/teams/" + team + "/items/" + item + "/poker";
         if (holding.round().isEmpty()) {
