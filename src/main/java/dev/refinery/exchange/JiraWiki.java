@@ -42,7 +42,7 @@ final class JiraWiki {
         if (wiki == null || wiki.isEmpty()) {
             return "";
         }
-        var lines = wiki.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        var lines = Cell.withLineFeeds(wiki).split("\n", -1);
         var out = new ArrayList<String>();
         boolean quoted = false;
         int i = 0;

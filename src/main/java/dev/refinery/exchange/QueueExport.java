@@ -61,8 +61,7 @@ final class QueueExport {
         for (int i = 0; i < queue.size(); i++) {
             var ranked = queue.get(i);
             var item = ranked.item();
-            var score = ranked.score().display();
-            lines.add(new Line(i + 1, item.key().toString(), item.title(), score.isEmpty() ? null : new BigDecimal(score),
+            lines.add(new Line(i + 1, item.key().toString(), item.title(), ranked.score().rounded(),
                     ranked.score().band().code(), ranked.pin() != null,
                     item.estimate() == null ? null : item.estimate().toString(), item.status().code(), item.workstream(),
                     item.deadline()));

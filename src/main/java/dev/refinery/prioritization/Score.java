@@ -15,9 +15,9 @@ public record Score(Band band, BigDecimal value, List<Term> terms, String explan
         missing = List.copyOf(missing);
     }
 
-    /** The value as people read it, to two decimals ("48", "2.67"); empty outside the ranked band. */
-    public String display() {
-        return value == null ? "" : Scorer.display(value);
+    /** The value as people read it, to two decimals (48, 2.67); null outside the ranked band. */
+    public BigDecimal rounded() {
+        return value == null ? null : Scorer.rounded(value);
     }
 
     static Score needs(List<String> missing, boolean overdue) {

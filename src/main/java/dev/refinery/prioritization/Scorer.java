@@ -167,7 +167,12 @@ final class Scorer {
 
     /** A number as people read it: at most two decimals, no trailing zeros. */
     static String display(BigDecimal value) {
+        return rounded(value).toPlainString();
+    }
+
+    /** To two decimals, without trailing zeros: 48, 2.67. */
+    static BigDecimal rounded(BigDecimal value) {
         var rounded = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-        return (rounded.scale() < 0 ? rounded.setScale(0) : rounded).toPlainString();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 }
