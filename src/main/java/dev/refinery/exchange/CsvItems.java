@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.refinery.backlog.Criterion;
 import dev.refinery.backlog.ImportedItem;
@@ -23,12 +24,10 @@ import dev.refinery.backlog.ItemPatch;
  */
 final class CsvItems {
 
-    static final String IGNORE = "ignore";
-
+    private static final String IGNORE = ColumnTarget.IGNORE;
     private static final String IMPORTANCE = "importance.";
     private static final String CUSTOM = "custom.";
-    private static final Set<String> FIELDS = Set.of("key", "title", "description", "technicalNotes",
-            "acceptanceCriteria", "estimate", "deadline", "labels", "status", "workstream", IGNORE);
+    private static final Set<String> FIELDS = ColumnTarget.FIXED.stream().map(ColumnTarget::code).collect(Collectors.toUnmodifiableSet());
     /** Fields that one column at most can fill; the others add up over their columns. */
     private static final Set<String> SINGLE = Set.of("key", "title", "estimate", "deadline", "status", "workstream");
     private static final int DERIVED_KEY_HEX = 32;
