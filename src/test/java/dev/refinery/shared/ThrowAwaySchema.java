@@ -18,7 +18,8 @@ class ThrowAwaySchema implements ApplicationContextInitializer<ConfigurableAppli
         run("CREATE SCHEMA " + schema);
         var separator = TestDatabases.POSTGRES_URL.contains("?") ? "&" : "?";
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("throw-away-schema", Map.of(
-                "spring.datasource.url", TestDatabases.POSTGRES_URL + separator + "currentSchema=" + schema,
+                // named after the schema, so that a test finds (and may end) the connections of its own application only
+                "spring.datasource.url", TestDatabases.POSTGRES_URL + separator + "currentSchema=" + schema + "&ApplicationName=" + schema,
                 "spring.datasource.username", TestDatabases.POSTGRES_USER,
                 "spring.datasource.password", TestDatabases.POSTGRES_PASSWORD,
                 "spring.flyway.schemas", schema,
