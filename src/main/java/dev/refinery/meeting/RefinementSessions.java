@@ -126,7 +126,7 @@ public class RefinementSessions {
         var pause = plan.questionPause() == null || plan.questionPause().isBlank()
                 ? sessions.defaults(membership.team().id().value()).questionPauseSeconds() : plan.pause();
         var id = sessions.insert(membership.team().id().value(), teamKey, plan.title().strip(), workstream,
-                plan.goal() == null ? "" : plan.goal().strip(), plan.start().atZone(zone).toInstant(), plan.minutes(),
+                plan.goal() == null ? "" : plan.goal().strip(), plan.start(zone), plan.minutes(),
                 pause, facilitator.id().value(), facilitator.displayName());
         return session(membership, id);
     }
