@@ -76,7 +76,7 @@ abstract class LongFieldsTests {
     }
 
     @Test
-    void theLongestFieldsAreWhatTheyClaimToBe() {
+    void usesATitleOfTheBoundAndADescriptionPastGithubsLimitInSeveralScripts() {
         assertThat(TITLE).hasSize(ItemContent.TITLE_MAX).doesNotContain("\n").isEqualTo(TITLE.strip());
         assertThat(DESCRIPTION.codePointCount(0, DESCRIPTION.length())).isGreaterThan(65_536);
         assertThat(DESCRIPTION.length()).isLessThanOrEqualTo(ItemContent.TEXT_MAX);
