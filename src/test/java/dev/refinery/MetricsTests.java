@@ -73,6 +73,11 @@ abstract class MetricsTests extends ApiClient {
             .contains("hikaricp_connections_pending{");
         assertThat(line(metrics, "http_server_requests_seconds_bucket{", "uri=\"/api/v1/teams/{team}/items/{item}/rounds/{round}/votes/me\"",
                 "status=\"204\"", "method=\"PUT\"")).as("votes by route and status, in buckets").isTrue();
+        var buckets = metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                && line.contains("votes/me")).toList();
+        assertThat(buckets).as("buckets from 5 ms to 10 s, and the rest").hasSizeLessThanOrEqualTo(51)
+            .anyMatch(line -> line.contains("le=\"10.0\"")).anyMatch(line -> line.contains("le=\"+Inf\""))
+            .noneMatch(line -> line.contains("le=\"0.001\""));
         assertThat(line(metrics, "http_server_requests_seconds_count{", "uri=\"/api/v1/teams/{team}/items/{item}/rounds/{round}/votes/me\"",
                 "status=\"204\"")).isTrue();
         assertThat(metrics).containsPattern(Pattern.compile(
