@@ -41,10 +41,6 @@ class MetricsScraper {
     @Order(0)
     SecurityFilterChain metrics(HttpSecurity http, @Value("${refinery.metrics.token:}") String token,
             @Value("${refinery.metrics.open:false}") boolean open) throws Exception {
-        if (!token.isEmpty() && token.length() < SHORTEST_TOKEN) {
-            throw new IllegalStateException("REFINERY_METRICS_TOKEN (refinery.metrics.token) has at least " + SHORTEST_TOKEN
-                    + " characters: a short one can be guessed.");
-        }
         return http
             .securityMatcher(PATH)
             .authorizeHttpRequests(requests -> {
@@ -55,11 +51,20 @@ class MetricsScraper {
                     requests.anyRequest().hasAnyRole("ADMIN", "SCRAPER");
                 }
             })
-            .addFilterBefore(new BearerToken(token), BasicAuthenticationFilter.class)
+            .addFilterBefore(new BearerToken(checked(token)), BasicAuthenticationFilter.class)
             .httpBasic(Customizer.withDefaults())
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .build();
+    }
+
+    /** The configured token, or none; a short one stops the start, since it could be guessed. */
+    static String checked(String token) {
+        if (!token.isEmpty() && token.length() < SHORTEST_TOKEN) {
+            throw new IllegalStateException("REFINERY_METRICS_TOKEN (refinery.metrics.token) has at least " + SHORTEST_TOKEN
+                    + " characters: a short one can be guessed.");
+        }
+        return token;
     }
 
     /** Signs in a request whose bearer token is the configured one; compared in constant time. */

@@ -1,17 +1,16 @@
 package dev.refinery.identity;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Who reads {@code /actuator/prometheus} when a scraper token is configured, and when the operator opened it. */
 @SpringBootTest(properties = "refinery.metrics.token=" + MetricsScraperTests.TOKEN)
@@ -78,18 +77,11 @@ class MetricsScraperTests {
         assertThat(new MetricsScraper.BearerToken("").matches("")).as("no token configured: none matches").isFalse();
     }
 
-    @Nested
-    @TestPropertySource(properties = "refinery.metrics.open=true")
-    class WhenOpen {
-
-        @Test
-        void letsAnyoneRead() {
-            assertThat(mvc.get().uri("/actuator/prometheus")).hasStatusOk().bodyText().contains("refinery_live_streams");
-        }
-
-        @Test
-        void opensNothingElse() {
-            assertThat(mvc.get().uri("/api/v1/teams")).hasStatus(401);
-        }
+    @Test
+    void refusesToStartWithATokenThatCouldBeGuessed() {
+        assertThatThrownBy(() -> MetricsScraper.checked("fifteen-chars-x"))
+            .hasMessageContaining("REFINERY_METRICS_TOKEN (refinery.metrics.token) has at least 16 characters");
+        assertThat(MetricsScraper.checked("sixteen-chars-xy")).isEqualTo("sixteen-chars-xy");
+        assertThat(MetricsScraper.checked("")).as("no token: administrators only").isEmpty();
     }
 }
