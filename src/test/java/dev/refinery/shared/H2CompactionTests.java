@@ -58,11 +58,9 @@ class H2CompactionTests {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(RefineryApplication.class).run(
+        return new SpringApplicationBuilder(RefineryApplication.class).profiles("test").run(
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("refinery") + FILE_OPTIONS,
-                "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--refinery.cleanup.cron=-",
-                "--spring.lifecycle.timeout-per-shutdown-phase=5s");
+                "--server.port=0", "--refinery.cleanup.cron=-");
     }
 
     private long teams() throws SQLException {
