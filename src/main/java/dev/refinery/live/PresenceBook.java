@@ -7,6 +7,9 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class PresenceBook {
 
     static final Duration EXPIRY = Duration.ofSeconds(45);
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceBook.class);
 
     private final JdbcClient jdbc;
     private final String node;
@@ -58,9 +63,17 @@ final class PresenceBook {
         return present;
     }
 
-    /** This node is alive: one statement for all its rows. */
+    /**
+     * This node is alive: one statement for all its rows. A failure (the database ended the connection, or restarts)
+     * is one line in the log: the next beat tries again, and until then the rows stay counted for {@link #EXPIRY}.
+     */
     void heartbeat() {
-        jdbc.sql("UPDATE live_presence SET seen_at = :now WHERE node = :node").param("now", now()).param("node", node).update();
+        try {
+            jdbc.sql("UPDATE live_presence SET seen_at = :now WHERE node = :node").param("now", now()).param("node", node).update();
+        }
+        catch (DataAccessException failed) {
+            log.warn("Presence heartbeat failed, the next one tries again: {}", failed.getMostSpecificCause().toString());
+        }
     }
 
     void forgetThisNode() {

@@ -1,0 +1,4 @@
+package dev.refinery;
+
+class CleanupOnH2Tests extends CleanupTests {
+}
