@@ -83,6 +83,14 @@ class GuestTests {
         assertThat(mvc.get().uri("/guest/" + token).cookie(guest)).hasStatusOk().bodyText()
             .contains("You are a guest in Checkout", "Pay by SEPA", "sse-connect=\"/guest/" + token + "/live\"")
             .doesNotContain("id=\"controls\"", "Planning poker for");
+        // Every script and style sheet of the guest's room answers the guest (a refused one left the page loading forever).
+        var room = mvc.get().uri("/guest/" + token).cookie(guest).exchange();
+        var assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/(?:js|css|webjars)/[^\"]+)\"").matcher(bodyOf(room)).results()
+            .map(found -> found.group(1)).toList();
+        assertThat(assets).as("the room's scripts and styles").anyMatch(asset -> asset.startsWith("/js/"));
+        for (var asset : assets) {
+            assertThat(mvc.get().uri(asset).cookie(guest)).as(asset).hasStatusOk();
+        }
         assertThat(mvc.post().uri("/guest/" + token + "/questions").cookie(guest).with(csrf()).header("HX-Request", "true")
                 .param("question", "Is there a sandbox?"))
             .hasStatusOk().bodyText().contains("Gina (guest):</strong> Is there a sandbox?");
@@ -95,5 +103,14 @@ class GuestTests {
         assertThat(mvc.get().uri("/guest/" + token).cookie(guest)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.post().uri("/guest/" + token + "/questions").cookie(guest).with(csrf()).param("question", "Still here?"))
             .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    private static String bodyOf(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString();
+        }
+        catch (java.io.UnsupportedEncodingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }
