@@ -33,6 +33,7 @@ class H2CompactionTests {
         // without SHUTDOWN COMPACT, H2's own compaction on close left 4 MB in one run here and all 235 MB in another
         assertThat(compacted).as("the file after the application stopped").isLessThan(1_000_000);
         assertThat(teams()).as("what was not deleted is still there").isEqualTo(1);
+        assertThat(data.resolve("refinery.trace.db")).as("H2's file of errors").doesNotExist();
     }
 
     /** Starts the application on a file, writes 12 MB of imports, deletes them, stops it; the file's size before it stopped. */
