@@ -181,8 +181,8 @@ public class BacklogItems {
         }
         var problems = new LinkedHashMap<String, String>();
         for (int i = 0; i < named.size(); i++) {
-            if (named.get(i).length() > ItemRules.TITLE_MAX) {
-                problems.put("titles[" + i + "]", "A title has at most " + ItemRules.TITLE_MAX + " characters.");
+            if (named.get(i).length() > ItemContent.TITLE_MAX) {
+                problems.put("titles[" + i + "]", ItemRules.titleTooLong());
             }
         }
         if (!problems.isEmpty()) {

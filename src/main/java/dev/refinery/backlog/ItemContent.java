@@ -32,6 +32,15 @@ public record ItemContent(
         ItemKey splitFrom,
         Map<String, String> customFields) {
 
+    /** The longest title, as Jira's summary: an imported or restored title is never refused for its length. */
+    public static final int TITLE_MAX = 255;
+
+    /**
+     * The longest description or technical notes, in UTF-16 units as Java counts them: twice GitHub's 65,536 for
+     * a body, so that emoji (two units each) and Jira markup grown into Markdown still fit.
+     */
+    public static final int TEXT_MAX = 131_072;
+
     public ItemContent {
         title = text(title);
         description = text(description);

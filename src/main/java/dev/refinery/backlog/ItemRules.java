@@ -16,8 +16,6 @@ import java.util.Set;
  */
 final class ItemRules {
 
-    static final int TITLE_MAX = 200;
-    static final int TEXT_MAX = 20_000;
     static final int LINKS_MAX = 20;
     static final int LINK_LABEL_MAX = 200;
     static final int URL_MAX = 2000;
@@ -43,14 +41,14 @@ final class ItemRules {
         if (item.title().isEmpty()) {
             problems.put("title", "Give the item a title.");
         }
-        else if (item.title().length() > TITLE_MAX) {
-            problems.put("title", "A title has at most " + TITLE_MAX + " characters.");
+        else if (item.title().length() > ItemContent.TITLE_MAX) {
+            problems.put("title", titleTooLong());
         }
-        if (item.description().length() > TEXT_MAX) {
-            problems.put("description", "A description has at most 20,000 characters.");
+        if (item.description().length() > ItemContent.TEXT_MAX) {
+            problems.put("description", "A description has at most " + thousands(ItemContent.TEXT_MAX) + " characters.");
         }
-        if (item.technicalNotes().length() > TEXT_MAX) {
-            problems.put("technicalNotes", "Technical notes have at most 20,000 characters.");
+        if (item.technicalNotes().length() > ItemContent.TEXT_MAX) {
+            problems.put("technicalNotes", "Technical notes have at most " + thousands(ItemContent.TEXT_MAX) + " characters.");
         }
         links(item, problems);
         criteria(item, problems);
@@ -79,6 +77,14 @@ final class ItemRules {
             }
         }
         return problems;
+    }
+
+    static String titleTooLong() {
+        return "A title has at most " + ItemContent.TITLE_MAX + " characters.";
+    }
+
+    private static String thousands(int number) {
+        return String.format(Locale.ROOT, "%,d", number);
     }
 
     private static void links(ItemContent item, Map<String, String> problems) {

@@ -46,10 +46,12 @@ public class PokerRounds {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<VotingWindows> windows;
     private volatile List<VotingWindows> votingWindows;
+    private final PokerMeters meters;
     private final Clock clock;
 
     PokerRounds(EstimationRepository repository, BacklogItems items, Teams teams, Presence presence,
-            PokerBroadcast broadcast, ApplicationEventPublisher events, ObjectProvider<VotingWindows> windows, Clock clock) {
+            PokerBroadcast broadcast, ApplicationEventPublisher events, ObjectProvider<VotingWindows> windows,
+            PokerMeters meters, Clock clock) {
         this.repository = repository;
         this.items = items;
         this.teams = teams;
@@ -57,6 +59,7 @@ public class PokerRounds {
         this.broadcast = broadcast;
         this.events = events;
         this.windows = windows;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -167,10 +170,12 @@ public class PokerRounds {
         var vote = new Vote(by.id().value(), by.displayName(), card);
         var cast = round.cast(vote);
         repository.vote(roundId, vote, clock.instant());
+        meters.voted();
         // a round open for votes is its item's latest, and nobody has explained anything in it yet
         var board = board(team, round.item(), settings, Optional.of(cast), Set.of());
         if (settings.autoReveal() && everyPresentVoterVoted(board)) {
             repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null);
+            meters.revealed(PokerMeters.Trigger.ALL_VOTED);
             broadcast.board(board(team, round.item()));
         }
         else {
@@ -185,6 +190,7 @@ public class PokerRounds {
         if (!repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null)) {
             throw Rejected.conflict("round", "This round is not open for votes any more.");
         }
+        meters.revealed(PokerMeters.Trigger.FACILITATOR);
         broadcast.board(board(team, round.item()));
     }
 
@@ -264,7 +270,9 @@ public class PokerRounds {
         var board = board(team.id(), item, settings, latest, explained(latest));
         if (board.open() && settings.autoReveal() && everyPresentVoterVoted(board)
                 && board.seats().stream().anyMatch(seat -> seat.voter() && seat.present())) {
-            repository.move(board.round(), Round.Status.VOTING, Round.Status.REVEALED, null);
+            if (repository.move(board.round(), Round.Status.VOTING, Round.Status.REVEALED, null)) {
+                meters.revealed(PokerMeters.Trigger.ALL_VOTED);
+            }
             broadcast.board(board(team.id(), item));
             return;
         }

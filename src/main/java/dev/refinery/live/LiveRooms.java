@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,7 @@ public class LiveRooms implements SmartLifecycle, Presence {
     private volatile PresenceBook book;
     private volatile ScheduledExecutorService announcer;
     private volatile boolean running;
+    private final AtomicLong busReconnects = new AtomicLong();
 
     /**
      * A stream that times out is closed; the browser's EventSource then reconnects by itself. A room hears of
@@ -172,6 +174,27 @@ public class LiveRooms implements SmartLifecycle, Presence {
     /** Every room this node serves, brought up to date (after this node may have missed changes). */
     void refreshAll() {
         rooms.keySet().forEach(this::refresh);
+    }
+
+    /** The bus listens again after it lost its connection: it may have missed changes of any room. */
+    private void reconnected() {
+        busReconnects.incrementAndGet();
+        refreshAll();
+    }
+
+    /** How often the bus between nodes has had to listen again since this node started. */
+    long busReconnects() {
+        return busReconnects.get();
+    }
+
+    /** How many streams this node has open, in all rooms. */
+    int openStreams() {
+        return rooms.values().stream().mapToInt(members -> members.streams().size()).sum();
+    }
+
+    /** How many rooms have at least one stream open on this node. */
+    int openRooms() {
+        return rooms.size();
     }
 
     /** The bus between nodes: PostgreSQL's LISTEN/NOTIFY on PostgreSQL, nobody else to tell otherwise. */
@@ -298,7 +321,7 @@ public class LiveRooms implements SmartLifecycle, Presence {
     public void start() {
         if (databaseUrl.startsWith("jdbc:postgresql:")) {
             var postgres = new PostgresEventBus(jdbc, transactions, databaseUrl, databaseUser, databasePassword, this::refresh,
-                    this::refreshAll);
+                    this::reconnected);
             postgres.start();
             bus = postgres;
             book = new PresenceBook(jdbc, java.util.UUID.randomUUID().toString(), clock);

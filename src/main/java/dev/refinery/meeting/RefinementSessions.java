@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.refinery.backlog.BacklogItemId;
 import dev.refinery.backlog.BacklogItems;
+import dev.refinery.backlog.ItemContent;
 import dev.refinery.backlog.ItemKey;
 import dev.refinery.backlog.ItemView;
 import dev.refinery.backlog.Status;
@@ -126,7 +127,7 @@ public class RefinementSessions {
         var pause = plan.questionPause() == null || plan.questionPause().isBlank()
                 ? sessions.defaults(membership.team().id().value()).questionPauseSeconds() : plan.pause();
         var id = sessions.insert(membership.team().id().value(), teamKey, plan.title().strip(), workstream,
-                plan.goal() == null ? "" : plan.goal().strip(), plan.start().atZone(zone).toInstant(), plan.minutes(),
+                plan.goal() == null ? "" : plan.goal().strip(), plan.start(zone), plan.minutes(),
                 pause, facilitator.id().value(), facilitator.displayName());
         return session(membership, id);
     }
@@ -407,7 +408,7 @@ public class RefinementSessions {
                 criteria.add(new dev.refinery.backlog.Criterion(text, false));
                 items.edit(teamKey, itemKey, item.item().version(), dev.refinery.backlog.ItemPatch.empty().acceptanceCriteria(criteria), by);
             }
-            case FOLLOW_UP -> items.followUp(teamKey, itemKey, text.length() > 200 ? text.substring(0, 200) : text, by);
+            case FOLLOW_UP -> items.followUp(teamKey, itemKey, truncate(text, ItemContent.TITLE_MAX), by);
             case NONE -> {
             }
         }
@@ -439,7 +440,7 @@ public class RefinementSessions {
         }
         if (outcome == Outcome.NEEDS_DESIGN) {
             var title = "Design proposal: " + item.content().title();
-            items.followUp(teamKey, itemKey, title.length() > 200 ? title.substring(0, 200) : title, by);
+            items.followUp(teamKey, itemKey, truncate(title, ItemContent.TITLE_MAX), by);
         }
         if (outcome == Outcome.REMOVED) {
             items.edit(teamKey, itemKey, item.item().version(),
@@ -719,6 +720,10 @@ public class RefinementSessions {
     }
 
     private static String truncate(String text, int length) {
-        return text.length() > length ? text.substring(0, length) : text;
+        if (text.length() <= length) {
+            return text;
+        }
+        // never half an emoji: a lone surrogate is stored as '?'
+        return text.substring(0, Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length);
     }
 }

@@ -19,12 +19,32 @@ import dev.refinery.backlog.ReadinessCheck;
 import dev.refinery.identity.SignedInAccount;
 import dev.refinery.shared.Rejected;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/teams/{team}/sessions")
 @Tag(name = "Refinement sessions")
 class SessionApiController {
+
+    /** A session to plan, as the API takes it: numbers as numbers, the start as an RFC 3339 date-time. */
+    record PlanJson(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 120, example = "Checkout refinement") String title,
+            @Schema(description = "The name of one of the team's workstreams") String workstream,
+            @Schema(maxLength = 300) String goal,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", format = "date-time",
+                    example = "2026-12-04T09:00:00Z",
+                    description = "RFC 3339, with Z or an offset; without one (2026-12-04T09:00) it is read as UTC") String startsAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "15", maximum = "480", example = "60") Integer durationMinutes,
+            @Schema(description = "The email of the member who runs it; the caller when left out") String facilitator,
+            @Schema(description = "Seconds of silence that open each item's questions; the team's default when left out",
+                    minimum = "0", maximum = "120") Integer questionPause) {
+
+        SessionPlan plan() {
+            return new SessionPlan(title, workstream, goal, startsAt, durationMinutes == null ? null : durationMinutes.toString(),
+                    facilitator, questionPause == null ? null : questionPause.toString());
+        }
+    }
 
     record LineJson(int position, String key, String title, int timeBoxMinutes, ReadinessCheck readiness, boolean preVoteOpen) {
     }
@@ -171,10 +191,10 @@ class SessionApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Plans a session: title, workstream, goal, startsAt (local date-time, UTC), durationMinutes, facilitator (email)")
+    @Operation(summary = "Plans a session: title, workstream, goal, startsAt, durationMinutes, facilitator (email), questionPause")
     ResponseEntity<RefinementSession> plan(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
-            @RequestBody SessionPlan plan, UriComponentsBuilder uri) {
-        var session = sessions.plan(team, plan, me.account(), java.time.ZoneOffset.UTC);
+            @RequestBody PlanJson plan, UriComponentsBuilder uri) {
+        var session = sessions.plan(team, plan.plan(), me.account(), java.time.ZoneOffset.UTC);
         return ResponseEntity.created(uri.path("/api/v1/teams/{team}/sessions/{id}").build(team, session.id())).body(session);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.refinery.backlog.Workstreams;
 import dev.refinery.identity.Role;
@@ -80,7 +81,7 @@ class SessionController {
         if (session.state() == SessionState.LIVE) {
             model.addAttribute("room", sessions.room(team, id, me.account()));
             model.addAttribute("guestLink", sessions.room(team, id, me.account()).facilitates()
-                    ? sessions.activeGuestLink(team, id, me.id()).orElse("") : null);
+                    ? sessions.activeGuestLink(team, id, me.id()).map(SessionController::joinUrl).orElse("") : null);
             return "meeting/room";
         }
         if (session.state() == SessionState.CLOSED) {
@@ -310,15 +311,14 @@ class SessionController {
     }
 
     @GetMapping(path = "/teams/{team}/sessions/{id}/guest-link.svg", produces = "image/svg+xml")
-    ResponseEntity<String> guestQr(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
-            jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<String> guestQr(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
         var token = sessions.activeGuestLink(team, id, me.id()).orElseThrow(() -> new NotFound("No active guest link."));
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(GuestLinks.qrSvg(joinUrl(request, token)));
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(GuestLinks.qrSvg(joinUrl(token)));
     }
 
-    static String joinUrl(jakarta.servlet.http.HttpServletRequest request, String token) {
-        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
-            .path("/join/{token}").buildAndExpand(token).toUriString();
+    /** The whole address a guest opens, as the person who asked for this page reached the server. */
+    static String joinUrl(String token) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/join/{token}").buildAndExpand(token).toUriString();
     }
 
     @GetMapping("/teams/{team}/sessions/{id}/agenda")
@@ -353,9 +353,7 @@ class SessionController {
     private String page(SignedInAccount me, String team, long id, FieldErrors errors, String item,
             List<dev.refinery.backlog.ItemView> found, Model model) {
         var canEdit = sessions.mayEdit(team, id, me.id());
-        model.addAttribute("guestLink", canEdit ? sessions.activeGuestLink(team, id, me.id())
-            .map(token -> joinUrl(((org.springframework.web.context.request.ServletRequestAttributes)
-                    org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest(), token))
+        model.addAttribute("guestLink", canEdit ? sessions.activeGuestLink(team, id, me.id()).map(SessionController::joinUrl)
             .orElse("") : null);
         model.addAttribute("page", new SessionPages.SessionPage(team, teams.find(team, me.id()).team().name(),
                 sessions.agenda(team, id, me.id()), canEdit ? sessions.suggestions(team, id, 5, me.id()) : List.of(), canEdit,

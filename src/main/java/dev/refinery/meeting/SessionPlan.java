@@ -1,7 +1,12 @@
 package dev.refinery.meeting;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,8 +28,8 @@ public record SessionPlan(String title, String workstream, String goal, String s
         if (goal != null && goal.strip().length() > 300) {
             problems.put("goal", "A goal is one sentence: at most 300 characters.");
         }
-        if (start() == null) {
-            problems.put("startsAt", "When does it start? A date and time like 2026-12-01T10:00.");
+        if (start(ZoneOffset.UTC) == null) {
+            problems.put("startsAt", "When does it start? A date and time like 2026-12-01T10:00, or 2026-12-01T09:00:00Z.");
         }
         var minutes = minutes();
         if (minutes == null || minutes < 15 || minutes > 480) {
@@ -48,12 +53,25 @@ public record SessionPlan(String title, String workstream, String goal, String s
         }
     }
 
-    LocalDateTime start() {
-        try {
-            return startsAt == null ? null : LocalDateTime.parse(startsAt.strip());
-        }
-        catch (DateTimeParseException unreadable) {
+    /**
+     * When it starts: an RFC 3339 date-time with {@code Z} or an offset (as the API gives it back), or a date and time
+     * without one (as the form sends it), which is read in the given zone.
+     */
+    Instant start(ZoneId zone) {
+        if (startsAt == null) {
             return null;
+        }
+        var text = startsAt.strip().toUpperCase(Locale.ROOT).replace(' ', 'T');
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        }
+        catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(zone).toInstant();
+            }
+            catch (DateTimeParseException unreadable) {
+                return null;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.refinery.shared;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every API error is an RFC 9457 problem; validation problems carry {@code errors}, one entry per field,
@@ -47,10 +51,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this call.");
         problem.setTitle("Unreadable request");
-        if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            problem.setProperty("errors", List.of(new FieldProblem(JsonPaths.of(json), "This value has the wrong type or form.")));
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            var field = JsonPaths.of(unknown);
+            problem.setDetail("This call has no property " + field + ".");
+            problem.setProperty("errors", List.of(new FieldProblem(field, "There is no property \"" + unknown.getPropertyName()
+                    + "\" here; the known ones are " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                        .collect(Collectors.joining(", ")) + ".")));
+        }
+        else if (ex.getCause() instanceof MismatchedInputException missing && missing(missing)) {
+            var field = JsonPaths.of(missing);
+            problem.setDetail("The property " + field + " is required.");
+            problem.setProperty("errors", List.of(new FieldProblem(field, "This property is required and takes a value.")));
+        }
+        else if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            var field = JsonPaths.of(json);
+            problem.setDetail("The value of " + field + " has the wrong type or form.");
+            problem.setProperty("errors", List.of(new FieldProblem(field, "This value has the wrong type or form.")));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A property that must have a value and has none: left out, or null where a number must be. */
+    private static boolean missing(MismatchedInputException problem) {
+        var message = problem.getOriginalMessage();
+        return problem instanceof InvalidNullException || message.startsWith("Cannot map `null` into type")
+                || message.startsWith("Missing required creator property");
     }
 
     @ExceptionHandler

@@ -203,7 +203,7 @@ abstract class BacklogApiTests {
         var rejected = post(items(), ana, """
                 {"title": "%s", "links": [{"label": "Evil", "url": "javascript:alert(1)"}],
                  "acceptanceCriteria": [{"text": "", "done": false}], "importance": {"businessValue": 11},
-                 "workstream": "Nowhere", "customFields": {"Component": "Desktop"}}""".formatted("x".repeat(201)));
+                 "workstream": "Nowhere", "customFields": {"Component": "Desktop"}}""".formatted("x".repeat(256)));
 
         assertThat(rejected).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(rejected).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder(

@@ -28,9 +28,9 @@ class ItemRulesTests {
     @Test
     void namesEveryFieldOutOfBoundsAtOnce() {
         var item = ItemPatch.empty()
-            .title("x".repeat(201))
-            .description("d".repeat(20_001))
-            .technicalNotes("n".repeat(20_001))
+            .title("x".repeat(256))
+            .description("d".repeat(131_073))
+            .technicalNotes("n".repeat(131_073))
             .links(List.of(new Link("Design", "https://example.com/d"), new Link("", "javascript:alert(1)"),
                     new Link("Ftp", "ftp://example.com")))
             .acceptanceCriteria(List.of(new Criterion("fine", false), new Criterion(" ", false)))
@@ -47,6 +47,27 @@ class ItemRulesTests {
                 "acceptanceCriteria[1].text", "importance.businessValue", "importance.timeCriticality", "importance.charm",
                 "deadlineReason", "workstream", "labels", "customFields.Component", "customFields.Story count",
                 "customFields.Launch", "customFields.Colour");
+    }
+
+    @Test
+    void acceptsEverythingJiraAndGithubAllowAndSaysTheBoundsPastIt() {
+        var emoji = "\uD83D\uDE80";
+        var longest = ItemPatch.empty()
+            .title("t".repeat(253) + emoji)
+            .description(emoji.repeat(65_536))
+            .technicalNotes("ü".repeat(131_072))
+            .applyTo(ItemContent.titled(""));
+        var past = ItemPatch.empty()
+            .title("t".repeat(256))
+            .description("d".repeat(131_072) + emoji)
+            .technicalNotes("n".repeat(131_073))
+            .applyTo(ItemContent.titled(""));
+
+        assertThat(ItemRules.problems(longest, TEMPLATE, Set.of())).isEmpty();
+        assertThat(ItemRules.problems(past, TEMPLATE, Set.of())).containsExactly(
+                Map.entry("title", "A title has at most 255 characters."),
+                Map.entry("description", "A description has at most 131,072 characters."),
+                Map.entry("technicalNotes", "Technical notes have at most 131,072 characters."));
     }
 
     @Test

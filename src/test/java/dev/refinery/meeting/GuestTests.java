@@ -77,6 +77,9 @@ class GuestTests {
         assertThat(mvc.get().uri("/guest/" + token).cookie(guest)).bodyText().contains("The meeting has not started yet.");
 
         sessions.start(team, session.id(), fay.id());
+        assertThat(mvc.get().uri(page).with(user(people.signedIn(fay)))).bodyText()
+            .as("the live room shows the whole link, which opens the join page wherever it is pasted")
+            .contains("href=\"http://localhost/join/" + token + "\"", "guest-link.svg");
         assertThat(mvc.get().uri("/guest/" + token).cookie(guest)).hasStatusOk().bodyText()
             .contains("You are a guest in Checkout", "Pay by SEPA", "sse-connect=\"/guest/" + token + "/live\"")
             .doesNotContain("id=\"controls\"", "Planning poker for");

@@ -115,6 +115,23 @@ abstract class SessionApiTests {
     }
 
     @Test
+    void namesTheDesignFollowUpOfTheLongestTitleWithinTheBoundAndNeverHalfAnEmoji() {
+        var title = "x".repeat(237) + "\uD83D\uDE80" + "y".repeat(16);
+        var item = items.create(team, ItemPatch.empty().title(title), fay).key().toString();
+        var id = post("/api/v1/teams/" + team + "/sessions", fay, """
+                {"title": "Checkout", "startsAt": "2026-12-01T10:00", "durationMinutes": "30"}""")
+            .getResponse().getHeader("Location").replaceAll(".*/", "");
+        var base = "/api/v1/teams/" + team + "/sessions/" + id;
+        put(base + "/agenda", fay, "{\"items\": [{\"key\": \"%s\"}]}".formatted(item));
+        post(base + "/start", fay, "{}");
+
+        assertThat(put(base + "/outcomes/" + item, fay, "{\"outcome\": \"needs-design\"}")).hasStatusOk();
+
+        assertThat(items.summaries(team, fay.id())).extracting(summary -> summary.title())
+            .containsExactly(title, "Design proposal: " + "x".repeat(237));
+    }
+
+    @Test
     void runsASessionEndToEndAndSummarizesEveryOutcomeEstimateRiskAndFollowUp() throws Exception {
         var first = items.create(team, ItemPatch.empty().title("Pay by SEPA"), fay).key().toString();
         var second = items.create(team, ItemPatch.empty().title("Refunds"), fay).key().toString();

@@ -1,0 +1,4 @@
+package dev.refinery;
+
+class MetricsOnH2Tests extends MetricsTests {
+}

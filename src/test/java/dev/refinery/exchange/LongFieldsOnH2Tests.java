@@ -1,0 +1,4 @@
+package dev.refinery.exchange;
+
+class LongFieldsOnH2Tests extends LongFieldsTests {
+}
