@@ -138,6 +138,22 @@ abstract class CleanupTests {
             .contains("http-sessions", "presence", "import-jobs", "guest-links");
     }
 
+    @Test
+    void nodesSweepingAtTheSameMomentRemoveEachRowOnceAndFailNothing() throws Exception {
+        sweeps.sweep();
+        var now = clock.instant();
+        for (var job = 0; job < 40; job++) {
+            importJob("done", now.minus(Duration.ofDays(8)));
+        }
+
+        try (var nodes = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = nodes.submit(sweeps::sweep);
+            var second = nodes.submit(sweeps::sweep);
+            assertThat(first.get().get("import-jobs") + second.get().get("import-jobs")).isEqualTo(40);
+        }
+        assertThat(rows("SELECT count(*) FROM exchange_import_job WHERE status = :ids", "done")).isZero();
+    }
+
     private String saved(Duration maxInactive) {
         return save(httpSessions, maxInactive);
     }

@@ -1,6 +1,7 @@
 package dev.refinery.shared;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -23,12 +24,18 @@ class H2Compaction implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
 
-    private final DataSource dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
     private final boolean applies;
 
-    H2Compaction(DataSource dataSource, @Value("${spring.datasource.url}") String url,
+    /** Depends on the pool so that it stops before the pool closes (the pool's connections are not used). */
+    H2Compaction(DataSource pool, @Value("${spring.datasource.url}") String url,
+            @Value("${spring.datasource.username:}") String user, @Value("${spring.datasource.password:}") String password,
             @Value("${refinery.h2.compact-on-shutdown}") boolean enabled) {
-        this.dataSource = dataSource;
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.applies = enabled && inFile(url);
     }
 
@@ -40,7 +47,10 @@ class H2Compaction implements DisposableBean {
         return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:"));
     }
 
-    /** Runs before the connection pool closes, since this bean depends on it. */
+    /**
+     * On a connection of its own in this process (the same database): closing a pooled one after the shutdown would
+     * make the pool reset it, and H2 write that failure into a trace file beside the database at every stop.
+     */
     @Override
     public void destroy() {
         if (!applies) {
@@ -50,7 +60,7 @@ class H2Compaction implements DisposableBean {
         Connection connection = null;
         Statement statement = null;
         try {
-            connection = dataSource.getConnection();
+            connection = DriverManager.getConnection(url, user, password);
             statement = connection.createStatement();
             statement.execute("SHUTDOWN COMPACT");
             log.info("H2 database compacted in {} ms", (System.nanoTime() - started) / 1_000_000);

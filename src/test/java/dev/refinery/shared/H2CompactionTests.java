@@ -29,10 +29,11 @@ class H2CompactionTests {
         var grown = grownThenDeleted();
         var compacted = Files.size(data.resolve("refinery.mv.db"));
 
-        assertThat(grown).as("the file while running, after 12 MB were written and deleted").isGreaterThan(10_000_000);
-        // without SHUTDOWN COMPACT, H2's own compaction on close left 4 MB in one run here and all 235 MB in another
+        assertThat(grown).as("the file while running, after 12 MB were written and deleted").isGreaterThan(4_000_000);
+        // without SHUTDOWN COMPACT the file kept its 8 MB after the stop (H2 2.4.240; 2.5.252 once 4 MB, once 235 MB)
         assertThat(compacted).as("the file after the application stopped").isLessThan(1_000_000);
         assertThat(teams()).as("what was not deleted is still there").isEqualTo(1);
+        assertThat(data.resolve("refinery.trace.db")).as("H2's file of errors").doesNotExist();
     }
 
     /** Starts the application on a file, writes 12 MB of imports, deletes them, stops it; the file's size before it stopped. */
