@@ -89,8 +89,8 @@ abstract class CleanupTests {
         var failedLongAgo = importJob("failed", now.minus(Duration.ofDays(8)));
         var neverMapped = importJob("mapping", now.minus(Duration.ofDays(8)));
         var doneLately = importJob("done", now.minus(Duration.ofDays(6)));
-        var running = importJob("importing", now.minus(Duration.ofDays(30)));
-        var queued = importJob("queued", now.minus(Duration.ofDays(30)));
+        var running = importJob("importing", now.minus(Duration.ofMinutes(1)));
+        var queued = importJob("queued", now.minus(Duration.ofSeconds(5)));
 
         sweeps.sweep();
 
@@ -98,6 +98,22 @@ abstract class CleanupTests {
             .param("ids", List.of(doneLongAgo, failedLongAgo, neverMapped, doneLately, running, queued))
             .query(Long.class).list())
             .containsExactly(doneLately, running, queued);
+    }
+
+    @Test
+    void endsTheImportsWhoseServerStoppedWhileTheyRanAndKeepsThoseThatMove() {
+        var now = clock.instant();
+        var orphaned = importJob("importing", now.minus(Duration.ofMinutes(16)));
+        var neverStarted = importJob("queued", now.minus(Duration.ofHours(3)));
+        var moving = importJob("importing", now.minus(Duration.ofMinutes(2)));
+
+        sweeps.sweep();
+
+        assertThat(jdbc.sql("SELECT status, message FROM exchange_import_job WHERE id IN (:ids) ORDER BY id")
+            .param("ids", List.of(orphaned, neverStarted, moving))
+            .query((row, number) -> row.getString("status") + ": " + row.getString("message")).list())
+            .containsExactly("failed: The server running this import stopped: nothing was imported. Try again.",
+                    "failed: The server running this import stopped: nothing was imported. Try again.", "importing: ");
     }
 
     @Test
@@ -135,7 +151,7 @@ abstract class CleanupTests {
         assertThat(removed("guest-links") - before).isEqualTo(2);
         assertThat(output).contains("Clean-up removed 2 guest-links");
         assertThat(meters.find("refinery.cleanup.removed").counters()).extracting(counter -> counter.getId().getTag("kind"))
-            .contains("http-sessions", "presence", "import-jobs", "guest-links");
+            .contains("http-sessions", "presence", "import-jobs", "stalled-imports", "guest-links");
     }
 
     @Test
