@@ -45,13 +45,22 @@ abstract class ApiClient {
         return http.send(request(who, path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> send(String who, String path, String method, String json) throws Exception {
-        return http.send(request(who, path).header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> post(String who, String path, String json) throws Exception {
+        return send(who, path, "POST", json);
+    }
+
+    /** A JSON body sent with the method given, and any more headers as name, value, name, value... */
+    HttpResponse<String> send(String who, String path, String method, String json, String... headers) throws Exception {
+        var request = request(who, path).header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json));
+        for (var i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> upload(String who, String path, String csv, String mapping) throws Exception {
-        var boundary = "metrics" + UUID.randomUUID();
+        var boundary = "upload" + UUID.randomUUID();
         var body = """
                 --%1$s\r
                 Content-Disposition: form-data; name="format"\r

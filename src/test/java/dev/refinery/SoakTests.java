@@ -1,13 +1,6 @@
 package dev.refinery;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,16 +11,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import dev.refinery.identity.Accounts;
 import dev.refinery.identity.NewAccount;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,22 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.maximum-pool-size=4" })
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class SoakTests {
+abstract class SoakTests extends ApiClient {
 
-    static final String PASSWORD = "correct horse battery";
     static final int ROUNDS = 4;
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     DataSource dataSource;
-
-    @Autowired
-    Accounts accounts;
-
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void answersEveryRequestOfATeamsRefinementWhileEveryPooledConnectionIsRenewed() throws Exception {
@@ -165,63 +144,4 @@ abstract class SoakTests {
     }
 
     abstract String sessionIdQuery();
-
-    HttpResponse<String> get(String who, String path) throws Exception {
-        return http.send(request(who, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String who, String path, String json) throws Exception {
-        return send(who, path, "POST", json);
-    }
-
-    HttpResponse<String> send(String who, String path, String method, String json, String... headers) throws Exception {
-        var request = request(who, path).header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json));
-        for (var i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> upload(String who, String path, String csv, String mapping) throws Exception {
-        var boundary = "soak" + UUID.randomUUID();
-        var body = """
-                --%1$s\r
-                Content-Disposition: form-data; name="format"\r
-                \r
-                csv\r
-                --%1$s\r
-                Content-Disposition: form-data; name="mapping"\r
-                \r
-                %2$s\r
-                --%1$s\r
-                Content-Disposition: form-data; name="file"; filename="items.csv"\r
-                Content-Type: text/csv\r
-                \r
-                %3$s\r
-                --%1$s--\r
-                """.formatted(boundary, mapping, csv);
-        return http.send(request(who, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpRequest.Builder request(String who, String path) {
-        var credentials = Base64.getEncoder().encodeToString((who + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Basic " + credentials).header("Accept", "application/json");
-    }
-
-    static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri().getPath() + " answered: "
-                + response.body()).isEqualTo(status);
-        return response;
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    static String location(HttpResponse<String> response) {
-        return response.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
-    }
 }
