@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.max-lifetime=30000",
         "spring.datasource.hikari.idle-timeout=10000",
         "spring.datasource.hikari.minimum-idle=1",
-        "spring.datasource.hikari.maximum-pool-size=4" })
+        "spring.datasource.hikari.maximum-pool-size=4",
+        "spring.datasource.hikari.connection-timeout=5000" })
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class SoakTests extends ApiClient {
@@ -57,6 +58,33 @@ abstract class SoakTests extends ApiClient {
             assertThat(now).as("round %d ran on renewed connections only", round).doesNotContainAnyElementsOf(before);
             before = now;
         }
+    }
+
+    @Test
+    void answersFourTimesAsManyChangesAtOnceAsThePoolHasConnections() throws Exception {
+        var suffix = UUID.randomUUID().toString().substring(0, 8);
+        var fay = accounts.open(new NewAccount("fay-" + suffix + "@refinery.test", "Fay", PASSWORD)).email();
+        var team = "SM" + suffix.substring(0, 3).toUpperCase().replaceAll("[^A-Z]", "X");
+        var api = "/api/v1/teams/" + team;
+        expect(201, post(fay, "/api/v1/teams", "{\"name\": \"Soak %s\", \"key\": \"%s\"}".formatted(team, team)));
+        var item = json(expect(201, post(fay, api + "/items", "{\"title\": \"Pay by SEPA\"}"))).path("key").asString();
+        var meeting = api + "/sessions/" + location(expect(201, post(fay, api + "/sessions",
+                "{\"title\": \"Checkout\", \"startsAt\": \"2026-12-01T10:00:00Z\", \"durationMinutes\": 30}")));
+        expect(200, send(fay, meeting + "/agenda", "PUT", "{\"items\": [{\"key\": \"%s\"}]}".formatted(item)));
+        expect(200, post(fay, meeting + "/start", "{}"));
+
+        // Each question is a change the live room tells every node of once it commits: 16 at once on a pool of 4.
+        var answers = new ArrayList<java.util.concurrent.Future<java.net.http.HttpResponse<String>>>();
+        try (var people = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var i = 0; i < 16; i++) {
+                var text = "Question " + i;
+                answers.add(people.submit(() -> post(fay, meeting + "/questions", "{\"text\": \"%s\"}".formatted(text))));
+            }
+            for (var answer : answers) {
+                expect(200, answer.get());
+            }
+        }
+        assertThat(json(expect(200, get(fay, meeting + "/room"))).path("questions").findValuesAsString("text")).hasSize(16);
     }
 
     /** One team's refinement through the API, every answer checked as a client would. */

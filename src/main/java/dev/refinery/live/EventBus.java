@@ -6,7 +6,10 @@ package dev.refinery.live;
  */
 interface EventBus {
 
-    /** After the change has committed: every other node refreshes the room. */
+    /**
+     * A room changed: once the caller's transaction commits (at once when there is none), every other node refreshes
+     * it. Called inside that transaction, so that telling costs no connection of its own.
+     */
     void changed(String room);
 
     /** Whether other nodes exist for this bus to reach. */

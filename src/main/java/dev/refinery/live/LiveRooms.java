@@ -21,8 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -53,7 +53,6 @@ public class LiveRooms implements SmartLifecycle, Presence {
     private final ObjectProvider<LiveSnapshots> snapshots;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
-    private final PlatformTransactionManager transactions;
     private final String databaseUrl;
     private final String databaseUser;
     private final String databasePassword;
@@ -70,8 +69,7 @@ public class LiveRooms implements SmartLifecycle, Presence {
      */
     LiveRooms(TemplateEngine templates, @Value("${refinery.live.stream-timeout:PT30M}") Duration streamTimeout,
             @Value("${refinery.live.presence-delay:PT0.1S}") Duration presenceDelay,
-            ObjectProvider<LiveSnapshots> snapshots, ApplicationEventPublisher events, JdbcClient jdbc,
-            PlatformTransactionManager transactions, java.time.Clock clock,
+            ObjectProvider<LiveSnapshots> snapshots, ApplicationEventPublisher events, JdbcClient jdbc, java.time.Clock clock,
             @Value("${spring.datasource.url}") String databaseUrl,
             @Value("${spring.datasource.username:}") String databaseUser,
             @Value("${spring.datasource.password:}") String databasePassword) {
@@ -81,7 +79,6 @@ public class LiveRooms implements SmartLifecycle, Presence {
         this.snapshots = snapshots;
         this.events = events;
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.clock = clock;
         this.databaseUrl = databaseUrl;
         this.databaseUser = databaseUser;
@@ -144,10 +141,20 @@ public class LiveRooms implements SmartLifecycle, Presence {
         }
     }
 
-    /** Delivers what a module published for a room, once its transaction has committed. */
+    /** Delivers what a module published for a room to this node's streams, once its transaction has committed. */
     @TransactionalEventListener(fallbackExecution = true)
     void deliver(LiveUpdate update) {
         send(update.room(), update.event(), update.html());
+    }
+
+    /**
+     * Tells the other nodes in the change's own transaction, on its connection: PostgreSQL delivers the notification
+     * when that commits, and never after a rollback. (Told after the commit instead, it needed a second connection
+     * while the change still held its first: as many changes at once as the pool had connections waited for each
+     * other until the pool gave up.)
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void tell(LiveUpdate update) {
         bus.changed(update.room());
     }
 
@@ -320,7 +327,7 @@ public class LiveRooms implements SmartLifecycle, Presence {
     @Override
     public void start() {
         if (databaseUrl.startsWith("jdbc:postgresql:")) {
-            var postgres = new PostgresEventBus(jdbc, transactions, databaseUrl, databaseUser, databasePassword, this::refresh,
+            var postgres = new PostgresEventBus(jdbc, databaseUrl, databaseUser, databasePassword, this::refresh,
                     this::reconnected);
             postgres.start();
             bus = postgres;

@@ -10,9 +10,6 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The event bus between nodes on one PostgreSQL: NOTIFY on a channel with the sending node and the room's
@@ -26,7 +23,6 @@ final class PostgresEventBus implements EventBus, AutoCloseable {
 
     private final String node = UUID.randomUUID().toString();
     private final JdbcClient jdbc;
-    private final TransactionTemplate notifying;
     private final String url;
     private final String user;
     private final String password;
@@ -36,12 +32,9 @@ final class PostgresEventBus implements EventBus, AutoCloseable {
     private volatile boolean running = true;
     private volatile Connection connection;
 
-    PostgresEventBus(JdbcClient jdbc, PlatformTransactionManager transactions, String url, String user, String password,
-            Consumer<String> refresh, Runnable refreshAll) {
+    PostgresEventBus(JdbcClient jdbc, String url, String user, String password, Consumer<String> refresh,
+            Runnable refreshAll) {
         this.jdbc = jdbc;
-        // NOTIFY is delivered when its transaction commits: after the change's own commit it needs one of its own.
-        this.notifying = new TransactionTemplate(transactions);
-        this.notifying.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.url = url;
         this.user = user;
         this.password = password;
@@ -54,13 +47,14 @@ final class PostgresEventBus implements EventBus, AutoCloseable {
         listener.start();
     }
 
+    /** In the caller's transaction, which delivers it when it commits; at once when there is none. */
     @Override
     public void changed(String room) {
-        notifying.executeWithoutResult(status -> jdbc.sql("SELECT pg_notify(:channel, :payload)")
+        jdbc.sql("SELECT pg_notify(:channel, :payload)")
             .param("channel", CHANNEL)
             .param("payload", node + "|" + room)
             .query(String.class)
-            .optional());
+            .optional();
     }
 
     @Override
