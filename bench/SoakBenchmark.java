@@ -274,21 +274,41 @@ public class SoakBenchmark {
         }
 
         void sample(double at) {
-            long heap = -1;
+            var sample = new Sample(at, heap(), rss(server), streamsOpen.get());
+            samples.add(sample);
+            System.out.printf(Locale.ROOT, "%5.1f min: %,d requests, %d errors, heap %d MiB, RSS %d MiB, %d streams open%n", at,
+                    recorder.count(), recorder.errorCount(), sample.heapMib(), sample.rssMib(), sample.streams());
+        }
+
+        /**
+         * The server's heap in use, from jcmd GC.heap_info: it answers however busy the server is, where the
+         * actuator's metric waited behind the load's requests for 30 s and more. The actuator's when jcmd fails.
+         */
+        long heap() {
+            try {
+                var jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(server.pid()),
+                        "GC.heap_info").redirectErrorStream(true).start();
+                var output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                jcmd.waitFor(30, TimeUnit.SECONDS);
+                var used = java.util.regex.Pattern.compile("heap .*used (\\d+)K").matcher(output);
+                if (used.find()) {
+                    return Long.parseLong(used.group(1)) / 1024;
+                }
+            }
+            catch (IOException | InterruptedException failed) {
+                // the actuator then
+            }
             try {
                 var response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
                     .header("Authorization", basic(ADMIN)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    heap = (long) (JSON.readTree(response.body()).path("measurements").get(0).path("value").asDouble() / (1024 * 1024));
+                    return (long) (JSON.readTree(response.body()).path("measurements").get(0).path("value").asDouble() / (1024 * 1024));
                 }
             }
             catch (IOException | InterruptedException unanswered) {
-                // recorded as unknown
+                // unknown
             }
-            var sample = new Sample(at, heap, rss(server), streamsOpen.get());
-            samples.add(sample);
-            System.out.printf(Locale.ROOT, "%5.1f min: %,d requests, %d errors, heap %d MiB, RSS %d MiB, %d streams open%n", at,
-                    recorder.count(), recorder.errorCount(), sample.heapMib(), sample.rssMib(), sample.streams());
+            return -1;
         }
 
         /** Every table's rows (and on PostgreSQL its size on disk), read while the server is stopped. */
@@ -353,7 +373,7 @@ public class SoakBenchmark {
                 }
                 out.append("\n");
             }
-            out.append("Server memory over time (heap used from `/actuator/metrics/jvm.memory.used?tag=area:heap`, RSS from ")
+            out.append("Server memory over time (heap used from `jcmd PID GC.heap_info`, RSS from ")
                 .append("`/proc/PID/status`; streams open as the participants hold them):\n\n");
             out.append("| minute | heap used | RSS | streams open |\n|---|---|---|---|\n");
             for (var sample : samples) {
