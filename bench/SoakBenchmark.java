@@ -129,9 +129,12 @@ public class SoakBenchmark {
         final List<Sample> samples = new CopyOnWriteArrayList<>();
         final AtomicInteger streamsOpen = new AtomicInteger();
         final AtomicInteger streamsEndedByServer = new AtomicInteger();
+        final AtomicInteger unrevealed = new AtomicInteger();
         Process server;
         volatile long loadStarted;
         volatile long loadEnds;
+        double checkBefore;
+        double checkAfter;
 
         Soak(String database, Path work, String url, String user, String schema) throws IOException {
             this.database = database;
@@ -160,6 +163,7 @@ public class SoakBenchmark {
             // counted on the stopped database: an H2 file is open to one process only
             var before = tables();
             var foldersBefore = folders();
+            checkBefore = passwordCheck();
             start("soak.log");
             try {
                 loadStarted = System.nanoTime();
@@ -172,6 +176,7 @@ public class SoakBenchmark {
                 }
                 sampler.interrupt();
                 sample(minute());
+                checkAfter = passwordCheck();
             }
             finally {
                 stop();
@@ -274,10 +279,10 @@ public class SoakBenchmark {
         }
 
         void sample(double at) {
-            var sample = new Sample(at, heap(), rss(server), streamsOpen.get());
+            var sample = new Sample(at, heap(), rss(server), streamsOpen.get(), load());
             samples.add(sample);
-            System.out.printf(Locale.ROOT, "%5.1f min: %,d requests, %d errors, heap %d MiB, RSS %d MiB, %d streams open%n", at,
-                    recorder.count(), recorder.errorCount(), sample.heapMib(), sample.rssMib(), sample.streams());
+            System.out.printf(Locale.ROOT, "%5.1f min: %,d requests, %d errors, heap %d MiB, RSS %d MiB, %d streams open, load %s%n", at,
+                    recorder.count(), recorder.errorCount(), sample.heapMib(), sample.rssMib(), sample.streams(), sample.load());
         }
 
         /**
@@ -361,8 +366,12 @@ public class SoakBenchmark {
             var out = new StringBuilder();
             out.append("### ").append(database).append("\n\n");
             out.append(String.format(Locale.ROOT, "%,d requests in %d minutes, %,d errors; %,d streams opened, %,d ended by the server "
-                    + "while their meeting went on.%n%n", recorder.count(), MINUTES, recorder.errorCount(), recorder.streamsOpened.get(),
-                    streamsEndedByServer.get()));
+                    + "while their meeting went on; %,d rounds in which everybody had voted were not revealed by themselves.%n%n",
+                    recorder.count(), MINUTES, recorder.errorCount(), recorder.streamsOpened.get(), streamsEndedByServer.get(),
+                    unrevealed.get()));
+            out.append(String.format(Locale.ROOT, "One password check (BCrypt, as the server makes one for every API request with "
+                    + "HTTP Basic) took %.0f ms in the benchmark's JVM before the load and %.0f ms at its end, with the server and the "
+                    + "load running.%n%n", checkBefore, checkAfter));
             if (recorder.errorCount() > 0) {
                 out.append("| errors: request | answer | count |\n|---|---|---|\n");
                 recorder.errors.forEach((key, count) -> out.append("| ").append(key.replace("|", "/")).append(" | ").append(count)
@@ -375,10 +384,10 @@ public class SoakBenchmark {
             }
             out.append("Server memory over time (heap used from `jcmd PID GC.heap_info`, RSS from ")
                 .append("`/proc/PID/status`; streams open as the participants hold them):\n\n");
-            out.append("| minute | heap used | RSS | streams open |\n|---|---|---|---|\n");
+            out.append("| minute | heap used | RSS | streams open | machine's load average |\n|---|---|---|---|---|\n");
             for (var sample : samples) {
-                out.append(String.format(Locale.ROOT, "| %.1f | %d MiB | %d MiB | %d |%n", sample.minute(), sample.heapMib(),
-                        sample.rssMib(), sample.streams()));
+                out.append(String.format(Locale.ROOT, "| %.1f | %d MiB | %d MiB | %d | %s |%n", sample.minute(), sample.heapMib(),
+                        sample.rssMib(), sample.streams(), sample.load()));
             }
             out.append("\n");
             for (var window : recorder.windows.keySet()) {
@@ -418,6 +427,7 @@ public class SoakBenchmark {
         /** A request of a kind: its time goes to the window it started in; anything but 2xx and 3xx is an error. */
         HttpResponse<String> call(String kind, HttpRequest request) {
             var started = System.nanoTime();
+            recorder.requests.incrementAndGet();
             try {
                 var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
                 recorder.record(window(started), kind, System.nanoTime() - started, response.statusCode() >= 400 ? response.statusCode() + ""
@@ -450,16 +460,19 @@ public class SoakBenchmark {
         final AtomicLong streamsOpened = new AtomicLong();
 
         void record(int window, String kind, long nanos, String error, String body) {
-            requests.incrementAndGet();
             if (window >= 0 && window * WINDOW < MINUTES) {
                 windows.computeIfAbsent(window, w -> new ConcurrentHashMap<>()).computeIfAbsent(kind, k -> new Times()).add(nanos);
             }
             if (error != null) {
-                errors.computeIfAbsent(kind + " | " + error, k -> new AtomicInteger()).incrementAndGet();
-                windowErrors.computeIfAbsent(window + " " + kind, k -> new AtomicInteger()).incrementAndGet();
-                if (firstBodies.size() < 8) {
-                    firstBodies.add(kind + " " + error + ": " + (body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body));
-                }
+                error(window, kind, error, body);
+            }
+        }
+
+        void error(int window, String kind, String error, String body) {
+            errors.computeIfAbsent(kind + " | " + error, k -> new AtomicInteger()).incrementAndGet();
+            windowErrors.computeIfAbsent(window + " " + kind, k -> new AtomicInteger()).incrementAndGet();
+            if (firstBodies.size() < 8) {
+                firstBodies.add(kind + " " + error + ": " + (body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body));
             }
         }
 
@@ -491,7 +504,32 @@ public class SoakBenchmark {
         }
     }
 
-    record Sample(double minute, long heapMib, long rssMib, int streams) {
+    record Sample(double minute, long heapMib, long rssMib, int streams, String load) {
+    }
+
+    /** The machine's load average over the last minute: others' work on it shows here. */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        }
+        catch (IOException notLinux) {
+            return "";
+        }
+    }
+
+    /**
+     * Milliseconds one check of a password takes here now, as the server makes it for every API request with HTTP
+     * Basic (BCrypt, Spring Security's default strength): a measure of how busy the machine is.
+     */
+    static double passwordCheck() {
+        var encoder = org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        var hash = encoder.encode(PASSWORD);
+        encoder.matches(PASSWORD, hash);
+        var started = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            encoder.matches(PASSWORD, hash);
+        }
+        return (System.nanoTime() - started) / 10 / 1e6;
     }
 
     /** A person: their address, and the session cookie and CSRF token of their browser once signed in. */
@@ -628,20 +666,27 @@ public class SoakBenchmark {
             if (opened == null) {
                 return;
             }
-            var round = rounds + "/" + location(opened);
+            var roundId = location(opened);
+            var round = rounds + "/" + roundId;
             var base = random.nextInt(CARDS.size() - 1);
             try (var voting = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (var person : everybody) {
                     voting.submit(() -> {
                         pause(1000, 8000);
                         var card = CARDS.get(Math.min(CARDS.size() - 1, base + ThreadLocalRandom.current().nextInt(2)));
-                        json(person.email, "vote", "PUT", round + "/votes/me", "{\"card\": \"%s\"}".formatted(card));
+                        if (person == facilitator) {
+                            json(person.email, "vote (API)", "PUT", round + "/votes/me", "{\"card\": \"%s\"}".formatted(card));
+                        }
+                        else {
+                            form(person, "vote (poker page)", "/teams/" + key + "/items/" + item + "/poker/vote", "round", roundId, "card", card);
+                        }
                         return null;
                     });
                 }
             }
             var read = json(facilitator.email, "read round", "GET", round, null);
             if (read != null && !read.body().contains("\"revealed\"")) {
+                soak.unrevealed.incrementAndGet();
                 json(facilitator.email, "reveal", "POST", round + "/reveal", "{}");
             }
             pause(500, 2000);
@@ -655,7 +700,8 @@ public class SoakBenchmark {
                     .build());
             }
             var asker = members.get(random.nextInt(members.size()));
-            var asked = json(asker.email, "ask question", "POST", meetingPath + "/questions", "{\"text\": \"What about %s?\"}".formatted(item));
+            form(asker, "ask question (room page)", "/teams/" + key + "/sessions/" + session + "/questions", "question", "What about " + item + "?");
+            var asked = json(facilitator.email, "read room (API)", "GET", meetingPath + "/room", null);
             if (asked != null) {
                 var questions = JSON.readTree(asked.body()).path("questions");
                 if (questions.size() > 0) {
@@ -772,7 +818,7 @@ public class SoakBenchmark {
                 return;
             }
             if (!posted.headers().firstValue("Location").orElse("").matches(".*/(\\?.*)?$")) {
-                soak.recorder.record(soak.window(System.nanoTime()), "sign in", 0, "not signed in",
+                soak.recorder.error(soak.window(System.nanoTime()), "sign in", "not signed in",
                         posted.headers().firstValue("Location").orElse(""));
                 return;
             }
@@ -792,10 +838,22 @@ public class SoakBenchmark {
             return soak.call(kind, request.build());
         }
 
-        void form(Person person, String kind, String path) {
-            soak.call(kind, HttpRequest.newBuilder(URI.create(soak.base + path)).timeout(Duration.ofSeconds(60)).header("Cookie", person.cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(person.csrf))).build());
+        /** A form posted from a page as htmx posts it; a page that answers with an error message is an error too. */
+        void form(Person person, String kind, String path, String... fields) {
+            var form = new StringBuilder("_csrf=" + encode(person.csrf));
+            for (int i = 0; i < fields.length; i += 2) {
+                form.append('&').append(fields[i]).append('=').append(encode(fields[i + 1]));
+            }
+            var started = System.nanoTime();
+            var response = soak.call(kind, HttpRequest.newBuilder(URI.create(soak.base + path)).timeout(Duration.ofSeconds(60))
+                .header("Cookie", person.cookie).header("HX-Request", "true").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+            if (response != null && response.statusCode() < 400) {
+                var refused = java.util.regex.Pattern.compile("class=\"[^\"]*error[^\"]*\" role=\"alert\">([^<]*)<").matcher(response.body());
+                if (refused.find()) {
+                    soak.recorder.error(soak.window(started), kind, "refused on the page", refused.group(1));
+                }
+            }
         }
 
         static String cookie(HttpResponse<?> response, String otherwise) {
@@ -834,6 +892,7 @@ public class SoakBenchmark {
 
         private void read(HttpRequest request) {
             var started = System.nanoTime();
+            soak.recorder.requests.incrementAndGet();
             try {
                 var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 body = response.body();
@@ -953,12 +1012,15 @@ public class SoakBenchmark {
                 + "machine, over loopback. Each team meets session after session: everybody signs in through the form (a new HTTP "
                 + "session each week), the facilitator writes three items and plans a session with them (a guest link every other "
                 + "one), everybody opens the session page and its live stream, the facilitator starts it; per item the members "
-                + "load the room, the facilitator opens a poker round, all six vote through the API after 1 to 8 s of thought, "
-                + "the facilitator reads the round (reveals it if it did not reveal itself), agrees, reads and edits the item with "
-                + "If-Match, a member asks a question that the facilitator answers, the outcome is set, a member browses the queue "
-                + "page, the backlog page and the queue's API, and every other item is pinned; the session is closed and every "
-                + "third one (the first included) followed by a CSV import of 20 rows. API calls use HTTP Basic, pages and streams the session cookie. "
-                + "Every answer other than 2xx or 3xx is an error. Times are the client's, by the window in which a request "
+                + "load the room, the facilitator opens a poker round, everybody votes after 1 to 8 s of thought (the members on the "
+                + "poker page, the facilitator through the API), the facilitator reads the round (and reveals it if it did not "
+                + "reveal itself), agrees, reads and edits the item with If-Match, a member asks a question from the room page "
+                + "that the facilitator answers, the outcome is set, a member browses the queue page, the backlog page and the "
+                + "queue's API, and every other item is pinned; the session is closed and every third one (the first included) "
+                + "followed by a CSV import of 20 rows. The facilitator works through the API with HTTP Basic; the members' pages, "
+                + "forms (with their CSRF token, as htmx posts them) and streams use their session cookie. Every answer other than "
+                + "2xx or 3xx is an error, and so is a form answered with an error message. Times are the client's, by the window "
+                + "in which a request "
                 + "started.%n%n", HEAP, String.join(" ", POOL), TEAMS, MEMBERS));
         for (var part : sections) {
             section.append(part);
