@@ -376,10 +376,9 @@ public class SoakBenchmark {
                 out.append("| errors: request | answer | count |\n|---|---|---|\n");
                 recorder.errors.forEach((key, count) -> out.append("| ").append(key.replace("|", "/")).append(" | ").append(count)
                     .append(" |\n"));
-                out.append("\nThe first answers:\n\n");
-                for (var body : recorder.firstBodies) {
-                    out.append("- ").append(body.replace("\n", " ").replace("|", "/")).append("\n");
-                }
+                out.append("\nThe first answers of each (windows count from 0):\n\n");
+                recorder.firstBodies.forEach((key, bodies) -> bodies.forEach(body -> out.append("- ").append(key.replace("|", "/"))
+                    .append(", ").append(body.replace("\n", " ").replace("|", "/")).append("\n")));
                 out.append("\n");
             }
             out.append("Server memory over time (heap used from `jcmd PID GC.heap_info`, RSS from ")
@@ -455,7 +454,7 @@ public class SoakBenchmark {
         final Map<Integer, Map<String, Times>> windows = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> windowErrors = new ConcurrentHashMap<>();
-        final List<String> firstBodies = new CopyOnWriteArrayList<>();
+        final Map<String, List<String>> firstBodies = new ConcurrentHashMap<>();
         final AtomicLong requests = new AtomicLong();
         final AtomicLong streamsOpened = new AtomicLong();
 
@@ -471,8 +470,9 @@ public class SoakBenchmark {
         void error(int window, String kind, String error, String body) {
             errors.computeIfAbsent(kind + " | " + error, k -> new AtomicInteger()).incrementAndGet();
             windowErrors.computeIfAbsent(window + " " + kind, k -> new AtomicInteger()).incrementAndGet();
-            if (firstBodies.size() < 8) {
-                firstBodies.add(kind + " " + error + ": " + (body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body));
+            var bodies = firstBodies.computeIfAbsent(kind + " | " + error, k -> new CopyOnWriteArrayList<>());
+            if (bodies.size() < 2) {
+                bodies.add(String.format(Locale.ROOT, "in window %d: %s", window, body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body));
             }
         }
 
@@ -643,10 +643,13 @@ public class SoakBenchmark {
                     streams.add(new Stream(soak, person, "/teams/" + key + "/live/session-" + session));
                 }
                 json(facilitator.email, "start session", "POST", meetingPath + "/start", "{}");
-                for (int i = 0; i < keys.size() && !soak.over(); i++) {
-                    refine(meetingPath, session, keys.get(i), i);
+                var walked = 0;
+                for (; walked < keys.size() && !soak.over(); walked++) {
+                    refine(meetingPath, session, keys.get(walked), walked);
                 }
-                json(facilitator.email, "close session", "POST", meetingPath + "/close", "{}");
+                // as a facilitator does when time runs out before the agenda's end: the rest carries over
+                json(facilitator.email, "close session", "POST", meetingPath + "/close", walked == keys.size() ? "{}"
+                        : "{\"note\": \"Out of time.\"}");
             }
             finally {
                 streams.forEach(Stream::close);
@@ -823,9 +826,13 @@ public class SoakBenchmark {
                 return;
             }
             person.cookie = cookie(posted, cookie);
-            var home = page(person, "home page", "/");
-            if (home != null) {
-                person.csrf = csrf(home.body());
+            // a page that did not load is loaded again, as its reader would; its CSRF token is the new session's
+            for (int attempt = 0; attempt < 3; attempt++) {
+                var home = page(person, "home page", "/");
+                if (home != null && home.statusCode() == 200) {
+                    person.csrf = csrf(home.body());
+                    return;
+                }
             }
         }
 
