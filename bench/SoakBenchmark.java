@@ -94,6 +94,16 @@ public class SoakBenchmark {
             try (var connection = DriverManager.getConnection(pg, "postgres", "")) {
                 connection.createStatement().execute("CREATE SCHEMA " + schema);
             }
+            // also when the soak is interrupted (Ctrl-C): its schema goes with it
+            var dropped = new Thread(() -> {
+                try (var connection = DriverManager.getConnection(pg, "postgres", "")) {
+                    connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+                catch (java.sql.SQLException unreachable) {
+                    System.out.println("Could not drop the schema " + schema + ": " + unreachable.getMessage());
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(dropped);
             var work = Files.createTempDirectory("refinery-soak-pg");
             var failed = true;
             try {
@@ -102,9 +112,8 @@ public class SoakBenchmark {
                 failed = false;
             }
             finally {
-                try (var connection = DriverManager.getConnection(pg, "postgres", "")) {
-                    connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-                }
+                Runtime.getRuntime().removeShutdownHook(dropped);
+                dropped.run();
                 if (failed) {
                     System.out.println("The server's log is in " + work);
                 }
