@@ -88,7 +88,7 @@ abstract class ImportApiTests {
         assertThat(sepa.title()).isEqualTo("Pay by SEPA, in Germany");
         assertThat(sepa.description()).isEqualTo("## Why\nCustomers in **Germany** ask for it.\n1. Store the mandate\n1. Collect the payment");
         assertThat(sepa.estimate()).hasToString("5 pt");
-        assertThat(sepa.labels()).containsExactlyInAnyOrder("sepa", "payments", "priority-high");
+        assertThat(sepa.labels()).containsExactlyInAnyOrder("sepa", "payments", "priority-high", "type:story");
         assertThat(sepa.deadline()).isEqualTo(java.time.LocalDate.of(2026, 12, 24));
         assertThat(sepa.status()).isEqualTo(Status.NEEDS_REFINEMENT);
         assertThat(sepa.workstream()).isEqualTo("Checkout");
