@@ -20,7 +20,9 @@ import dev.refinery.identity.AccountId;
  * team's template without saving anything; {@link #add} checks them the same way and saves all the new items
  * in one transaction or none (a problem stops it before it writes, a cancel through {@link Progress} rolls it
  * back). Items whose external key the team
- * already has are left as they are, so importing a file twice adds nothing the second time.
+ * already has are left as they are, so importing a file twice adds nothing the second time. An item that is a
+ * part of another ({@link ImportedItem#partOf}) is saved as split from it when the other is in the file or
+ * already in the backlog.
  */
 @Component
 public class ItemImports {
@@ -105,6 +107,12 @@ public class ItemImports {
             items.insertAll(withStreams, first + from, plan.fresh().subList(from, to), plan.contents().subList(from, to),
                     now, by.id().value(), by.displayName(), source);
             progress.saved(to, total);
+        }
+        // a part is linked once every item of the file is saved, as its whole may come after it in the file
+        for (var item : plan.fresh()) {
+            if (item.partOf() != null) {
+                items.linkPart(context.team(), item.externalKey(), item.partOf());
+            }
         }
         events.publishEvent(new BacklogItemsImported(context.team(), total));
         return check;
