@@ -203,14 +203,14 @@ public class ImportJobs {
             var leaveOut = work.validRowsOnly();
             // rows the reader could not read stop the import before anything is saved, as the others' problems do
             var imported = reading.errors().isEmpty() || leaveOut
-                    ? items.add(teamKey, reading.items(), leaveOut, work.format().code(), by, (saved, of) ->
+                    ? items.add(teamKey, reading.items(), reading.workstreams(), leaveOut, work.format().code(), by, (saved, of) ->
                             apart.executeWithoutResult(status -> {
                                 if (jobs.cancelRequested(id)) {
                                     throw new Cancelled();
                                 }
                                 jobs.importing(id, saved + total - of, clock.instant());
                             }))
-                    : items.check(teamKey, reading.items(), by.id());
+                    : items.check(teamKey, reading.items(), reading.workstreams(), by.id());
             var errors = new ArrayList<>(reading.errors());
             imported.problems().forEach(problem -> errors.add(new Reading.RowError(problem.row(), problem.reason())));
             errors.sort(Comparator.comparingInt(Reading.RowError::row));

@@ -79,7 +79,7 @@ final class JiraCsvItems {
                     + (crowded.size() == 1 ? " " : "s ") + String.join(", ", crowded.stream().limit(10).map(String::valueOf).toList())
                     + (crowded.size() > 10 ? ", …" : "") + ")");
         }
-        return new Reading(reading.items(), reading.errors(), notes);
+        return new Reading(reading.items(), reading.errors(), issues.epicWorkstreams(), notes);
     }
 
     /** Where the columns a Jira export may have are in this file. */
@@ -140,6 +140,15 @@ final class JiraCsvItems {
 
         int epics() {
             return epicNames.size();
+        }
+
+        /** The workstreams the epics of the file become, in the order of their rows. */
+        List<String> epicWorkstreams() {
+            return table.rows().stream().filter(this::epic)
+                .map(row -> epicNames.get(row.cell(table, columns.key()).stripped()))
+                .filter(name -> name != null && !name.isBlank())
+                .map(name -> shortened(name, Workstream.NAME_MAX))
+                .distinct().toList();
         }
 
         boolean epic(CsvTable.Row row) {

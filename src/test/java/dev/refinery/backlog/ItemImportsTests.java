@@ -182,6 +182,19 @@ class ItemImportsTests {
             .containsExactly("Contract tests");
     }
 
+    @Test
+    void createsTheWorkstreamsAFileNamesEvenWhenNoItemIsInThem() {
+        imports.add(team, List.of(), List.of("Checkout"), false, "jira-csv", ana, (saved, of) -> {
+        });
+
+        var checked = imports.add(team, List.of(titled(2, "jira:PAY-1", "Cards")), List.of("Checkout", "Returns", " "),
+                false, "jira-csv", ana, (saved, of) -> {
+                });
+
+        assertThat(checked.newWorkstreams()).containsExactly("Returns");
+        assertThat(workstreams.of(team, ana.id())).extracting(Workstream::name).containsExactlyInAnyOrder("Checkout", "Returns");
+    }
+
     private static ImportedItem titled(int row, String key, String title) {
         return new ImportedItem(row, key, ItemPatch.empty().title(title));
     }

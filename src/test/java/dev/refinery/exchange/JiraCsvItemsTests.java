@@ -173,7 +173,9 @@ class JiraCsvItemsTests {
         assertThat(reading.items().get(0).content().labels()).containsExactly("priority-medium", "type:sub-task", "sprint:Sprint 12");
         assertThat(reading.items().get(2).content().labels())
             .containsExactly("priority-low", "type:bug", "component:Payments EU", "sprint:Sprint 14 of the long winter");
-        assertThat(reading.notes()).containsExactly("2 epics became workstreams, not items");
+        assertThat(reading.workstreams()).containsExactly("Checkout",
+                "Search that finds things: typo tolerance, synonyms and a ranking by what", "Returns and refunds");
+        assertThat(reading.notes()).containsExactly("3 epics became workstreams, not items");
     }
 
     @Test
@@ -192,6 +194,7 @@ class JiraCsvItemsTests {
                 "fix:1.0", "sprint:APP Sprint 3", "sprint:APP Sprint 4");
         assertThat(passkey.estimate()).hasToString("3 pt");
         assertThat(reading.items().get(2).content().estimate()).hasToString("8 pt");
+        assertThat(reading.workstreams()).containsExactly("Mobile app");
         assertThat(reading.notes()).containsExactly("1 epic became a workstream, not an item");
     }
 
