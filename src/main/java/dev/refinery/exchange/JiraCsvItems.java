@@ -1,5 +1,7 @@
 package dev.refinery.exchange;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.refinery.backlog.Criterion;
+import dev.refinery.backlog.Estimate;
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Status;
@@ -44,6 +47,7 @@ final class JiraCsvItems {
     private static final Set<String> SUB_TASK_TYPES = Set.of("sub-task", "subtask");
     private static final int LABELS_MAX = 30;
     private static final int LABEL_MAX = 40;
+    private static final BigDecimal POINTS_MAX = BigDecimal.valueOf(Estimate.MAX_HALVES / 2);
 
     /** Words in the names of statuses that Jira teams make up, and where such an issue is in Refinery. */
     private static final List<Map.Entry<Pattern, Status>> STATUS_NAMES = List.of(
@@ -64,22 +68,39 @@ final class JiraCsvItems {
         var table = CsvTable.read(text);
         var columns = new Columns(table);
         var issues = new Issues(table, columns);
-        var crowded = new ArrayList<Integer>();
+        var changed = new Changed();
         var stories = new CsvTable(table.headers(), table.rows().stream().filter(row -> !issues.epic(row)).toList(),
                 table.errors());
-        var reading = stories.items(row -> item(table, row, columns, issues, crowded));
+        var reading = stories.items(row -> item(table, row, columns, issues, changed));
         var notes = new ArrayList<String>();
         if (issues.epics() > 0) {
             notes.add(issues.epics() == 1 ? "1 epic became a workstream, not an item"
                     : "%,d epics became workstreams, not items".formatted(issues.epics()));
         }
-        if (!crowded.isEmpty()) {
-            notes.add((crowded.size() == 1 ? "1 issue had" : "%,d issues had".formatted(crowded.size()))
-                    + " more than " + LABELS_MAX + " labels: the last ones were left out (row"
-                    + (crowded.size() == 1 ? " " : "s ") + String.join(", ", crowded.stream().limit(10).map(String::valueOf).toList())
-                    + (crowded.size() > 10 ? ", …" : "") + ")");
-        }
+        note(notes, changed.crowded(), "issue had", "issues had",
+                "more than " + LABELS_MAX + " labels: the last ones were left out");
+        note(notes, changed.rounded(), "story point value was", "story point values were",
+                "rounded up to the next half point");
+        note(notes, changed.outOfRange(), "story point value was", "story point values were",
+                "left out: Refinery takes 0 to 999 points");
         return new Reading(reading.items(), reading.errors(), issues.epicWorkstreams(), notes);
+    }
+
+    /** The rows whose values were changed on the way in, by what was changed, for the job's message. */
+    private record Changed(List<Integer> crowded, List<Integer> rounded, List<Integer> outOfRange) {
+
+        Changed() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private static void note(List<String> notes, List<Integer> rows, String one, String many, String what) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        notes.add((rows.size() == 1 ? "1 " + one : "%,d %s".formatted(rows.size(), many)) + " " + what + " (row"
+                + (rows.size() == 1 ? " " : "s ") + String.join(", ", rows.stream().limit(10).map(String::valueOf).toList())
+                + (rows.size() > 10 ? ", …" : "") + ")");
     }
 
     /** Where the columns a Jira export may have are in this file. */
@@ -204,11 +225,11 @@ final class JiraCsvItems {
         }
     }
 
-    private static ImportedItem item(CsvTable table, CsvTable.Row row, Columns columns, Issues issues, List<Integer> crowded) {
+    private static ImportedItem item(CsvTable table, CsvTable.Row row, Columns columns, Issues issues, Changed changed) {
         var patch = ItemPatch.empty().title(row.cell(table, columns.summary()).title());
         var key = KEY_PREFIX + row.cell(table, columns.key()).key(ImportedItem.EXTERNAL_KEY_MAX - KEY_PREFIX.length());
         first(table, row, columns.description()).ifPresent(cell -> patch.description(JiraWiki.toMarkdown(cell.text())));
-        first(table, row, columns.points()).ifPresent(cell -> patch.estimate(cell.points()));
+        first(table, row, columns.points()).ifPresent(cell -> points(cell, row.number(), changed).ifPresent(patch::estimate));
         first(table, row, columns.due()).ifPresent(cell -> patch.deadline(cell.date(DUE_DATES, "27/Nov/26"), "Due date in Jira"));
         status(first(table, row, columns.status()), first(table, row, columns.statusCategory())).ifPresent(patch::status);
         issues.workstream(row).ifPresent(name -> patch.workstream(shortened(name, Workstream.NAME_MAX)));
@@ -222,7 +243,7 @@ final class JiraCsvItems {
         all(table, row, columns.sprints()).forEach(cell -> labels.add("sprint:" + cell.stripped()));
         var kept = Cell.distinct(labels.stream().map(JiraCsvItems::label).filter(label -> !label.isEmpty()).toList());
         if (kept.size() > LABELS_MAX) {
-            crowded.add(row.number());
+            changed.crowded().add(row.number());
             kept = kept.subList(0, LABELS_MAX);
         }
         if (!kept.isEmpty()) {
@@ -232,6 +253,23 @@ final class JiraCsvItems {
             .ifPresent(patch::acceptanceCriteria);
         var partOf = issues.subTask(row) ? issues.parentKey(row).map(parent -> KEY_PREFIX + parent).orElse(null) : null;
         return new ImportedItem(row.number(), key, patch, partOf);
+    }
+
+    /**
+     * Story points as Refinery keeps them, in halves from 0 to 999: Jira takes any number, so a value between
+     * halves is rounded up to the next half and one out of range is left out, each noted by its row.
+     */
+    private static Optional<Estimate> points(Cell cell, int row, Changed changed) {
+        var value = cell.number();
+        if (value.signum() < 0 || value.compareTo(POINTS_MAX) > 0) {
+            changed.outOfRange().add(row);
+            return Optional.empty();
+        }
+        var halves = value.multiply(BigDecimal.TWO).setScale(0, RoundingMode.CEILING);
+        if (halves.compareTo(value.multiply(BigDecimal.TWO)) != 0) {
+            changed.rounded().add(row);
+        }
+        return Optional.of(Estimate.of(halves.divide(BigDecimal.TWO), Estimate.Unit.POINTS));
     }
 
     /**

@@ -154,7 +154,8 @@ abstract class ImportApiTests {
 
         assertThat(job.get("status").asString()).isEqualTo("done");
         assertThat(job.get("added").asInt()).isEqualTo(4);
-        assertThat(job.get("message").asString()).contains("1 epic became a workstream, not an item");
+        assertThat(job.get("message").asString()).contains("1 epic became a workstream, not an item",
+                "1 story point value was rounded up to the next half point (row 6)");
         assertThat(workstreams.of(team, ana.id())).extracting(w -> w.name())
             .containsExactlyInAnyOrder("Mobile app", "Offline mode");
         assertThat(items.summaries(team, ana.id())).extracting(summary -> summary.title()).doesNotContain("Mobile app");
@@ -168,7 +169,9 @@ abstract class ImportApiTests {
         assertThat(store.splitFrom()).hasToString(team + "-1");
         assertThat(store.status()).isEqualTo(Status.DONE);
         assertThat(items.find(team, team + "-3", ana.id()).content().workstream()).isEqualTo("Offline mode");
-        assertThat(items.find(team, team + "-4", ana.id()).content().status()).as("Won't Do, done").isEqualTo(Status.REMOVED);
+        var tablets = items.find(team, team + "-4", ana.id()).content();
+        assertThat(tablets.status()).as("Won't Do, done").isEqualTo(Status.REMOVED);
+        assertThat(tablets.estimate()).as("0.25 in Jira").hasToString("0.5 pt");
 
         var again = finished(upload("jira-2026.csv", "jira-csv", SampleFiles.text("jira-export-2026.csv"), null, false));
 

@@ -194,8 +194,10 @@ class JiraCsvItemsTests {
                 "fix:1.0", "sprint:APP Sprint 3", "sprint:APP Sprint 4");
         assertThat(passkey.estimate()).hasToString("3 pt");
         assertThat(reading.items().get(2).content().estimate()).hasToString("8 pt");
+        assertThat(reading.items().get(3).content().estimate()).hasToString("0.5 pt");
         assertThat(reading.workstreams()).containsExactly("Mobile app");
-        assertThat(reading.notes()).containsExactly("1 epic became a workstream, not an item");
+        assertThat(reading.notes()).containsExactly("1 epic became a workstream, not an item",
+                "1 story point value was rounded up to the next half point (row 6)");
     }
 
     @Test
@@ -239,6 +241,20 @@ class JiraCsvItemsTests {
         var item = JiraCsvItems.read("Summary,Issue key,Status,Status Category\nPay,PAY-1," + nameAndCategory + "\n").items().getFirst();
 
         assertThat(item.content().status()).isEqualTo(status);
+    }
+
+    @Test
+    void roundsStoryPointsUpToHalvesAndLeavesOutThoseRefineryCannotKeep() {
+        var file = "Summary,Issue key,Custom field (Story Points)\nA,P-1,0.25\nB,P-2,1.3\nC,P-3,1000\nD,P-4,-1\nE,P-5,2.0\n";
+
+        var reading = JiraCsvItems.read(file);
+
+        assertThat(reading.errors()).isEmpty();
+        assertThat(reading.items()).extracting(item -> String.valueOf(item.content().estimate()))
+            .containsExactly("0.5 pt", "1.5 pt", "null", "null", "2 pt");
+        assertThat(reading.notes()).containsExactly(
+                "2 story point values were rounded up to the next half point (rows 2, 3)",
+                "2 story point values were left out: Refinery takes 0 to 999 points (rows 4, 5)");
     }
 
     @Test
