@@ -327,12 +327,25 @@ final class JiraCsvItems {
 
     /** The first non-blank value among these columns. */
     private static Optional<Cell> first(CsvTable table, CsvTable.Row row, List<Integer> columns) {
-        return columns.stream().map(column -> row.cell(table, column)).filter(cell -> !cell.blank()).findFirst();
+        for (var column : columns) {
+            var cell = row.cell(table, column);
+            if (!cell.blank()) {
+                return Optional.of(cell);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every non-blank value among these columns, in order. */
     private static List<Cell> all(CsvTable table, CsvTable.Row row, List<Integer> columns) {
-        return columns.stream().map(column -> row.cell(table, column)).filter(cell -> !cell.blank()).toList();
+        var cells = new ArrayList<Cell>(columns.size());
+        for (var column : columns) {
+            var cell = row.cell(table, column);
+            if (!cell.blank()) {
+                cells.add(cell);
+            }
+        }
+        return cells;
     }
 
     private static List<Criterion> criteria(String wiki) {
