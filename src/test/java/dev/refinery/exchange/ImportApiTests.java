@@ -172,6 +172,7 @@ abstract class ImportApiTests {
         var tablets = items.find(team, team + "-4", ana.id()).content();
         assertThat(tablets.status()).as("Won't Do, done").isEqualTo(Status.REMOVED);
         assertThat(tablets.estimate()).as("0.25 in Jira").hasToString("0.5 pt");
+        assertThat(tablets.title()).as("a summary of Jira's 255 characters").hasSize(255).endsWith("larger tap areas for any button");
 
         var again = finished(upload("jira-2026.csv", "jira-csv", SampleFiles.text("jira-export-2026.csv"), null, false));
 
