@@ -185,6 +185,23 @@ class BacklogItemRepository {
     }
 
     /**
+     * Marks the item with external key {@code part} as split from the one with external key {@code whole}, both of
+     * this team; false when the whole is not there.
+     */
+    boolean linkPart(long team, String part, String whole) {
+        return jdbc.sql("""
+                UPDATE backlog_item
+                SET split_from = (SELECT w.id FROM backlog_item w WHERE w.team_id = :team AND w.external_key = :whole)
+                WHERE team_id = :team AND external_key = :part
+                    AND EXISTS (SELECT 1 FROM backlog_item w WHERE w.team_id = :team AND w.external_key = :whole)
+                """)
+            .param("team", team)
+            .param("part", part)
+            .param("whole", whole)
+            .update() > 0;
+    }
+
+    /**
      * Inserts new items, numbered from {@code first} in the order given, with their sections and one history
      * line each saying where they came from.
      */

@@ -20,7 +20,9 @@ import dev.refinery.identity.AccountId;
  * team's template without saving anything; {@link #add} checks them the same way and saves all the new items
  * in one transaction or none (a problem stops it before it writes, a cancel through {@link Progress} rolls it
  * back). Items whose external key the team
- * already has are left as they are, so importing a file twice adds nothing the second time.
+ * already has are left as they are, so importing a file twice adds nothing the second time. An item that is a
+ * part of another ({@link ImportedItem#partOf}) is saved as split from it when the other is in the file or
+ * already in the backlog.
  */
 @Component
 public class ItemImports {
@@ -70,8 +72,13 @@ public class ItemImports {
     }
 
     public Check check(String teamKey, List<ImportedItem> imported, AccountId by) {
+        return check(teamKey, imported, List.of(), by);
+    }
+
+    /** As {@link #check(String, List, AccountId)}, with workstreams the file names even when no item is in them. */
+    public Check check(String teamKey, List<ImportedItem> imported, List<String> workstreamNames, AccountId by) {
         var context = context(teamKey, by);
-        return plan(context, imported).check();
+        return plan(context, imported, workstreamNames).check();
     }
 
     /**
@@ -81,8 +88,19 @@ public class ItemImports {
     @Transactional
     public Check add(String teamKey, List<ImportedItem> imported, boolean leaveOutProblems, String source, Account by,
             Progress progress) {
+        return add(teamKey, imported, List.of(), leaveOutProblems, source, by, progress);
+    }
+
+    /**
+     * As {@link #add(String, List, boolean, String, Account, Progress)}, and creates the workstreams the file names
+     * (a Jira export's epics) even when no item is in them; a name the team has, or one that is blank or too long,
+     * is passed over.
+     */
+    @Transactional
+    public Check add(String teamKey, List<ImportedItem> imported, List<String> workstreamNames, boolean leaveOutProblems,
+            String source, Account by, Progress progress) {
         var context = context(teamKey, by.id());
-        var plan = plan(context, imported);
+        var plan = plan(context, imported, workstreamNames);
         var check = plan.check();
         if (!check.problems().isEmpty() && !leaveOutProblems) {
             return check;
@@ -106,6 +124,12 @@ public class ItemImports {
                     now, by.id().value(), by.displayName(), source);
             progress.saved(to, total);
         }
+        // a part is linked once every item of the file is saved, as its whole may come after it in the file
+        for (var item : plan.fresh()) {
+            if (item.partOf() != null) {
+                items.linkPart(context.team(), item.externalKey(), item.partOf());
+            }
+        }
         events.publishEvent(new BacklogItemsImported(context.team(), total));
         return check;
     }
@@ -118,11 +142,18 @@ public class ItemImports {
         }
     }
 
-    private Plan plan(BacklogItemRepository.Context context, List<ImportedItem> imported) {
+    private Plan plan(BacklogItemRepository.Context context, List<ImportedItem> imported, List<String> workstreamNames) {
         var known = new HashSet<>(items.externalKeys(context.team()).values());
         var existing = context.workstreams().stream().map(Workstream::name).collect(Collectors.toSet());
         var created = new LinkedHashSet<String>();
         var streams = new HashSet<>(existing);
+        for (var name : workstreamNames) {
+            var stripped = name == null ? "" : name.strip();
+            if (!stripped.isEmpty() && stripped.length() <= Workstream.NAME_MAX && !existing.contains(stripped)) {
+                created.add(stripped);
+                streams.add(stripped);
+            }
+        }
         var firstRowOfKey = new HashMap<String, Integer>();
         var problems = new ArrayList<Problem>();
         var fresh = new ArrayList<ImportedItem>();

@@ -203,14 +203,14 @@ public class ImportJobs {
             var leaveOut = work.validRowsOnly();
             // rows the reader could not read stop the import before anything is saved, as the others' problems do
             var imported = reading.errors().isEmpty() || leaveOut
-                    ? items.add(teamKey, reading.items(), leaveOut, work.format().code(), by, (saved, of) ->
+                    ? items.add(teamKey, reading.items(), reading.workstreams(), leaveOut, work.format().code(), by, (saved, of) ->
                             apart.executeWithoutResult(status -> {
                                 if (jobs.cancelRequested(id)) {
                                     throw new Cancelled();
                                 }
                                 jobs.importing(id, saved + total - of, clock.instant());
                             }))
-                    : items.check(teamKey, reading.items(), by.id());
+                    : items.check(teamKey, reading.items(), reading.workstreams(), by.id());
             var errors = new ArrayList<>(reading.errors());
             imported.problems().forEach(problem -> errors.add(new Reading.RowError(problem.row(), problem.reason())));
             errors.sort(Comparator.comparingInt(Reading.RowError::row));
@@ -220,7 +220,7 @@ public class ImportJobs {
                 return ImportJob.Status.REFUSED;
             }
             jobs.finish(id, ImportJob.Status.DONE, total, imported.added(), imported.alreadyThere(), errors, errors.size(),
-                    done(imported, errors.size()), clock.instant());
+                    done(imported, errors.size(), reading.notes()), clock.instant());
             return ImportJob.Status.DONE;
         }
         catch (Cancelled cancelled) {
@@ -254,7 +254,7 @@ public class ImportJobs {
                 + " (of %,d): nothing was imported.".formatted(total);
     }
 
-    private static String done(ItemImports.Check added, int leftOut) {
+    private static String done(ItemImports.Check added, int leftOut, List<String> notes) {
         var message = new StringBuilder(added.added() == 1 ? "1 item imported" : "%,d items imported".formatted(added.added()));
         if (added.alreadyThere() > 0) {
             message.append("; %,d already in the backlog, left as they are".formatted(added.alreadyThere()));
@@ -265,6 +265,7 @@ public class ImportJobs {
         if (!added.newWorkstreams().isEmpty()) {
             message.append("; new workstreams: ").append(String.join(", ", added.newWorkstreams()));
         }
+        notes.forEach(note -> message.append("; ").append(note));
         return message.append('.').toString();
     }
 

@@ -1,36 +1,61 @@
 package dev.refinery.exchange;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.refinery.backlog.Criterion;
+import dev.refinery.backlog.Estimate;
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Status;
 import dev.refinery.backlog.Workstream;
 
 /**
- * Items from Jira's "Export CSV (all fields)", comma or semicolon separated. An item's external key is the
- * issue key with "jira:" before it ("jira:PAY-17"), so that it never meets a key from another tool. The
- * description and acceptance criteria are turned from Jira's wiki markup into Markdown; the priority
- * becomes a label ("priority-high"); the epic link, or else the parent, names the workstream.
+ * Items from Jira's "Export CSV (all fields)", comma or semicolon separated, in the layouts Jira has written
+ * since 2016 (old names such as "Custom field (Epic Link)" and "Parent id", new ones such as "Parent key" and
+ * "Parent summary"). An item's external key is the issue key with "jira:" before it ("jira:PAY-17"), so that it
+ * never meets a key from another tool. Epics are not items: they name the workstreams of their issues (their
+ * Epic Name or summary when their row is in the file). A sub-task is a part of its parent. The description and
+ * acceptance criteria are turned from Jira's wiki markup into Markdown; priority, issue type, components, fix
+ * versions and sprints become labels ("priority-high", "type:bug", "component:api", "fix:2.3", "sprint:Sprint 12").
  */
 final class JiraCsvItems {
 
     static final String KEY_PREFIX = "jira:";
 
     private static final List<String> POINTS = List.of(
-            "Custom field (Story Points)", "Story Points", "Custom field (Story point estimate)");
-    private static final List<String> WORKSTREAM = List.of("Custom field (Epic Link)", "Parent summary", "Parent");
+            "Custom field (Story Points)", "Story Points", "Custom field (Story point estimate)", "Story point estimate");
+    private static final List<String> EPIC_LINK = List.of("Custom field (Epic Link)", "Epic Link");
+    private static final List<String> EPIC_NAME = List.of("Custom field (Epic Name)", "Epic Name");
+    private static final List<String> COMPONENTS = List.of("Component/s", "Components");
+    private static final List<String> FIX_VERSIONS = List.of("Fix Version/s", "Fix versions");
     private static final List<DateTimeFormatter> DUE_DATES = List.of(
             Cell.pattern("d/MMM/uu h:mm a"), Cell.pattern("d/MMM/uu"), Cell.pattern("d/MMM/uuuu h:mm a"),
             Cell.pattern("d/MMM/uuuu"), Cell.pattern("uuuu-MM-dd"), Cell.pattern("uuuu-MM-dd HH:mm"),
             Cell.pattern("uuuu-MM-dd HH:mm:ss"));
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*#]+|\\d+\\.)\\s+");
+    private static final Pattern ISSUE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-\\d+");
+    private static final Set<String> SUB_TASK_TYPES = Set.of("sub-task", "subtask");
+    private static final int LABELS_MAX = 30;
+    private static final int LABEL_MAX = 40;
+    private static final BigDecimal POINTS_MAX = BigDecimal.valueOf(Estimate.MAX_HALVES / 2);
+
+    /** Words in the names of statuses that Jira teams make up, and where such an issue is in Refinery. */
+    private static final List<Map.Entry<Pattern, Status>> STATUS_NAMES = List.of(
+            Map.entry(Pattern.compile("\\b(?:won'?t|wont|cancel|reject|duplicate|invalid|obsolete|declined|abandon)"), Status.REMOVED),
+            Map.entry(Pattern.compile("\\b(?:done|closed|resolved|verified|released|deployed|shipped|complete|accepted|fixed)"),
+                    Status.DONE),
+            Map.entry(Pattern.compile("\\b(?:progress|review|test|qa|staging|develop|doing|implement|started|merge)"), Status.PLANNED),
+            Map.entry(Pattern.compile("\\b(?:wish|idea|draft|triage|funnel|proposed)"), Status.DRAFT));
 
     private JiraCsvItems() {
     }
@@ -42,20 +67,57 @@ final class JiraCsvItems {
     static Reading read(String text) {
         var table = CsvTable.read(text);
         var columns = new Columns(table);
-        return table.items(row -> item(table, row, columns));
+        var issues = new Issues(table, columns);
+        var changed = new Changed();
+        var stories = new CsvTable(table.headers(), table.rows().stream().filter(row -> !issues.epic(row)).toList(),
+                table.errors());
+        var reading = stories.items(row -> item(table, row, columns, issues, changed));
+        var notes = new ArrayList<String>();
+        if (issues.epics() > 0) {
+            notes.add(issues.epics() == 1 ? "1 epic became a workstream, not an item"
+                    : "%,d epics became workstreams, not items".formatted(issues.epics()));
+        }
+        note(notes, changed.crowded(), "issue had", "issues had",
+                "more than " + LABELS_MAX + " labels: the last ones were left out");
+        note(notes, changed.rounded(), "story point value was", "story point values were",
+                "rounded up to the next half point");
+        note(notes, changed.outOfRange(), "story point value was", "story point values were",
+                "left out: Refinery takes 0 to 999 points");
+        return new Reading(reading.items(), reading.errors(), issues.epicWorkstreams(), notes);
+    }
+
+    /** The rows whose values were changed on the way in, by what was changed, for the job's message. */
+    private record Changed(List<Integer> crowded, List<Integer> rounded, List<Integer> outOfRange) {
+
+        Changed() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private static void note(List<String> notes, List<Integer> rows, String one, String many, String what) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        notes.add((rows.size() == 1 ? "1 " + one : "%,d %s".formatted(rows.size(), many)) + " " + what + " (row"
+                + (rows.size() == 1 ? " " : "s ") + String.join(", ", rows.stream().limit(10).map(String::valueOf).toList())
+                + (rows.size() > 10 ? ", …" : "") + ")");
     }
 
     /** Where the columns a Jira export may have are in this file. */
-    private record Columns(int summary, int key, List<Integer> description, List<Integer> points,
-            List<Integer> labels, List<Integer> due, List<Integer> priority, List<Integer> status,
-            List<List<Integer>> workstream, List<Integer> criteria) {
+    private record Columns(int summary, int key, List<Integer> id, List<Integer> type, List<Integer> description,
+            List<Integer> points, List<Integer> labels, List<Integer> due, List<Integer> priority, List<Integer> status,
+            List<Integer> statusCategory, List<Integer> epicLink, List<Integer> epicName, List<Integer> parentId,
+            List<Integer> parent, List<Integer> parentKey, List<Integer> parentSummary, List<Integer> components,
+            List<Integer> fixVersions, List<Integer> sprints, List<Integer> criteria) {
 
         Columns(CsvTable table) {
-            this(required(table, "Summary"), required(table, "Issue key"), table.columns("Description"),
-                    POINTS.stream().flatMap(name -> table.columns(name).stream()).toList(),
+            this(required(table, "Summary"), required(table, "Issue key"), table.columns("Issue id"),
+                    table.columns("Issue Type"), table.columns("Description"), all(table, POINTS),
                     table.columns("Labels"), table.columns("Due date"), table.columns("Priority"),
-                    table.columns("Status"), WORKSTREAM.stream().map(table::columns).toList(),
-                    table.columns("Custom field (Acceptance Criteria)"));
+                    table.columns("Status"), table.columns("Status Category"), all(table, EPIC_LINK),
+                    all(table, EPIC_NAME), table.columns("Parent id"), table.columns("Parent"),
+                    table.columns("Parent key"), table.columns("Parent summary"), all(table, COMPONENTS),
+                    all(table, FIX_VERSIONS), table.columns("Sprint"), table.columns("Custom field (Acceptance Criteria)"));
         }
 
         private static int required(CsvTable table, String name) {
@@ -65,42 +127,225 @@ final class JiraCsvItems {
             }
             return columns.getFirst();
         }
+
+        private static List<Integer> all(CsvTable table, List<String> names) {
+            return names.stream().flatMap(name -> table.columns(name).stream()).toList();
+        }
     }
 
-    private static ImportedItem item(CsvTable table, CsvTable.Row row, Columns columns) {
+    /** The issues of the file by key and by id, and the names of its epics, to find parents and workstreams. */
+    private static final class Issues {
+
+        private final CsvTable table;
+        private final Columns columns;
+        private final Map<String, CsvTable.Row> byKey = new HashMap<>();
+        private final Map<String, String> keyById = new HashMap<>();
+        private final Map<String, String> epicNames = new HashMap<>();
+
+        Issues(CsvTable table, Columns columns) {
+            this.table = table;
+            this.columns = columns;
+            for (var row : table.rows()) {
+                var key = row.cell(table, columns.key()).stripped();
+                if (key.isEmpty()) {
+                    continue;
+                }
+                byKey.putIfAbsent(key, row);
+                first(table, row, columns.id()).ifPresent(id -> keyById.putIfAbsent(id.stripped(), key));
+                if (epic(row)) {
+                    var name = first(table, row, columns.epicName()).or(() -> first(table, row, List.of(columns.summary())));
+                    name.ifPresent(cell -> epicNames.put(key, cell.stripped()));
+                }
+            }
+        }
+
+        int epics() {
+            return epicNames.size();
+        }
+
+        /** The workstreams the epics of the file become, in the order of their rows. */
+        List<String> epicWorkstreams() {
+            return table.rows().stream().filter(this::epic)
+                .map(row -> epicNames.get(row.cell(table, columns.key()).stripped()))
+                .filter(name -> name != null && !name.isBlank())
+                .map(name -> shortened(name, Workstream.NAME_MAX))
+                .distinct().toList();
+        }
+
+        boolean epic(CsvTable.Row row) {
+            return type(row).equals("epic");
+        }
+
+        private String type(CsvTable.Row row) {
+            return first(table, row, columns.type()).map(cell -> cell.stripped().toLowerCase(Locale.ROOT)).orElse("");
+        }
+
+        /** The key of the issue's parent: its Parent key, or its Parent when that holds a key, or the key of the issue whose id is its Parent id. */
+        Optional<String> parentKey(CsvTable.Row row) {
+            var key = first(table, row, columns.parentKey()).map(Cell::stripped);
+            if (key.isPresent()) {
+                return key;
+            }
+            var parent = first(table, row, columns.parent()).map(Cell::stripped);
+            if (parent.isPresent() && ISSUE_KEY.matcher(parent.get()).matches()) {
+                return parent;
+            }
+            return first(table, row, columns.parentId()).map(Cell::stripped).or(() -> parent)
+                .map(keyById::get);
+        }
+
+        /** A sub-task by its type ("Sub-task" in older exports, "Subtask" in newer ones). */
+        boolean subTask(CsvTable.Row row) {
+            return SUB_TASK_TYPES.contains(type(row));
+        }
+
+        /**
+         * The workstream of an issue: its epic's name (the epic link's, else the parent's when the parent is an epic
+         * of the file), else the parent's summary, else the epic's or parent's key; a sub-task is in its parent's.
+         */
+        Optional<String> workstream(CsvTable.Row row) {
+            if (subTask(row)) {
+                return parentKey(row).map(byKey::get).flatMap(this::workstreamOfWhole);
+            }
+            return workstreamOfWhole(row);
+        }
+
+        private Optional<String> workstreamOfWhole(CsvTable.Row row) {
+            var link = first(table, row, columns.epicLink()).map(Cell::stripped);
+            if (link.isPresent()) {
+                return Optional.of(epicNames.getOrDefault(link.get(), link.get()));
+            }
+            var parentKey = parentKey(row);
+            if (parentKey.isPresent() && epicNames.containsKey(parentKey.get())) {
+                return Optional.of(epicNames.get(parentKey.get()));
+            }
+            return first(table, row, columns.parentSummary()).map(Cell::stripped)
+                .or(() -> parentKey)
+                .or(() -> first(table, row, columns.parent()).map(Cell::stripped));
+        }
+    }
+
+    private static ImportedItem item(CsvTable table, CsvTable.Row row, Columns columns, Issues issues, Changed changed) {
         var patch = ItemPatch.empty().title(row.cell(table, columns.summary()).title());
         var key = KEY_PREFIX + row.cell(table, columns.key()).key(ImportedItem.EXTERNAL_KEY_MAX - KEY_PREFIX.length());
         first(table, row, columns.description()).ifPresent(cell -> patch.description(JiraWiki.toMarkdown(cell.text())));
-        first(table, row, columns.points()).ifPresent(cell -> patch.estimate(cell.points()));
+        first(table, row, columns.points()).ifPresent(cell -> points(cell, row.number(), changed).ifPresent(patch::estimate));
         first(table, row, columns.due()).ifPresent(cell -> patch.deadline(cell.date(DUE_DATES, "27/Nov/26"), "Due date in Jira"));
-        first(table, row, columns.status())
-            .ifPresent(cell -> patch.status(cell.status().orElse(Status.NEEDS_REFINEMENT)));
-        columns.workstream().stream().flatMap(names -> first(table, row, names).stream()).findFirst()
-            .ifPresent(cell -> patch.workstream(shortened(cell.stripped())));
+        status(first(table, row, columns.status()), first(table, row, columns.statusCategory())).ifPresent(patch::status);
+        issues.workstream(row).ifPresent(name -> patch.workstream(shortened(name, Workstream.NAME_MAX)));
         var labels = new ArrayList<String>();
-        for (var column : columns.labels()) {
-            var cell = row.cell(table, column);
-            if (!cell.blank()) {
-                labels.add(cell.stripped());
-            }
-        }
+        all(table, row, columns.labels()).forEach(cell -> labels.add(cell.stripped()));
         first(table, row, columns.priority()).ifPresent(cell -> labels.add("priority-"
                 + cell.stripped().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-")));
-        if (!labels.isEmpty()) {
-            patch.labels(Cell.distinct(labels));
+        first(table, row, columns.type()).ifPresent(cell -> labels.add("type:" + cell.stripped().toLowerCase(Locale.ROOT)));
+        all(table, row, columns.components()).forEach(cell -> labels.add("component:" + cell.stripped()));
+        all(table, row, columns.fixVersions()).forEach(cell -> labels.add("fix:" + cell.stripped()));
+        all(table, row, columns.sprints()).forEach(cell -> labels.add("sprint:" + cell.stripped()));
+        var kept = Cell.distinct(labels.stream().map(JiraCsvItems::label).filter(label -> !label.isEmpty()).toList());
+        if (kept.size() > LABELS_MAX) {
+            changed.crowded().add(row.number());
+            kept = kept.subList(0, LABELS_MAX);
+        }
+        if (!kept.isEmpty()) {
+            patch.labels(kept);
         }
         first(table, row, columns.criteria()).map(cell -> criteria(cell.text())).filter(criteria -> !criteria.isEmpty())
             .ifPresent(patch::acceptanceCriteria);
-        return new ImportedItem(row.number(), key, patch);
+        var partOf = issues.subTask(row) ? issues.parentKey(row).map(parent -> KEY_PREFIX + parent).orElse(null) : null;
+        return new ImportedItem(row.number(), key, patch, partOf);
+    }
+
+    /**
+     * Story points as Refinery keeps them, in halves from 0 to 999: Jira takes any number, so a value between
+     * halves is rounded up to the next half and one out of range is left out, each noted by its row.
+     */
+    private static Optional<Estimate> points(Cell cell, int row, Changed changed) {
+        var value = cell.number();
+        if (value.signum() < 0 || value.compareTo(POINTS_MAX) > 0) {
+            changed.outOfRange().add(row);
+            return Optional.empty();
+        }
+        var halves = value.multiply(BigDecimal.TWO).setScale(0, RoundingMode.CEILING);
+        if (halves.compareTo(value.multiply(BigDecimal.TWO)) != 0) {
+            changed.rounded().add(row);
+        }
+        return Optional.of(Estimate.of(halves.divide(BigDecimal.TWO), Estimate.Unit.POINTS));
+    }
+
+    /**
+     * A status by the issue's status category when the export has one (Jira's own three: To Do, In Progress,
+     * Done), else by its name; a name Refinery does not know is read by its words, and needs refinement when
+     * none fits. Never ready: that is the team's Definition of Ready to decide, not Jira's.
+     */
+    static Optional<Status> status(Optional<Cell> name, Optional<Cell> category) {
+        var byName = name.map(JiraCsvItems::byName);
+        if (category.isPresent()) {
+            var word = category.get().stripped().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            var known = byName.orElse(Status.NEEDS_REFINEMENT);
+            switch (word) {
+                case "to do", "new" -> {
+                    return Optional.of(known == Status.DRAFT ? Status.DRAFT : Status.NEEDS_REFINEMENT);
+                }
+                case "in progress", "indeterminate" -> {
+                    return Optional.of(Status.PLANNED);
+                }
+                case "done", "complete" -> {
+                    return Optional.of(known == Status.REMOVED ? Status.REMOVED : Status.DONE);
+                }
+                default -> {
+                    // a category this reader does not know: the name decides
+                }
+            }
+        }
+        return byName;
+    }
+
+    private static Status byName(Cell name) {
+        var known = name.status().orElse(null);
+        if (known != null) {
+            return known == Status.READY ? Status.NEEDS_REFINEMENT : known;
+        }
+        var words = name.stripped().toLowerCase(Locale.ROOT);
+        return STATUS_NAMES.stream().filter(entry -> entry.getKey().matcher(words).find()).map(Map.Entry::getValue)
+            .findFirst().orElse(Status.NEEDS_REFINEMENT);
+    }
+
+    /** A label as Refinery keeps them: commas become spaces, and one longer than 40 characters is cut at a word. */
+    static String label(String text) {
+        return shortened(text.replace(',', ' ').strip().replaceAll("\\s+", " "), LABEL_MAX);
+    }
+
+    /** The text cut to at most {@code max} characters, at the last space when there is one in its second half. */
+    static String shortened(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        var cut = text.substring(0, max);
+        var space = cut.lastIndexOf(' ');
+        return (space >= max / 2 ? cut.substring(0, space) : cut).strip();
     }
 
     /** The first non-blank value among these columns. */
     private static Optional<Cell> first(CsvTable table, CsvTable.Row row, List<Integer> columns) {
-        return columns.stream().map(column -> row.cell(table, column)).filter(cell -> !cell.blank()).findFirst();
+        for (var column : columns) {
+            var cell = row.cell(table, column);
+            if (!cell.blank()) {
+                return Optional.of(cell);
+            }
+        }
+        return Optional.empty();
     }
 
-    private static String shortened(String name) {
-        return name.length() > Workstream.NAME_MAX ? name.substring(0, Workstream.NAME_MAX).strip() : name;
+    /** Every non-blank value among these columns, in order. */
+    private static List<Cell> all(CsvTable table, CsvTable.Row row, List<Integer> columns) {
+        var cells = new ArrayList<Cell>(columns.size());
+        for (var column : columns) {
+            var cell = row.cell(table, column);
+            if (!cell.blank()) {
+                cells.add(cell);
+            }
+        }
+        return cells;
     }
 
     private static List<Criterion> criteria(String wiki) {

@@ -162,6 +162,39 @@ class ItemImportsTests {
         })).isInstanceOf(Forbidden.class);
     }
 
+    @Test
+    void savesAPartAsSplitFromItsWholeWhereverTheWholeIsInTheFileOrAlreadyInTheBacklog() {
+        imports.add(team, List.of(titled(2, "jira:PAY-1", "Cards")), false, "jira-csv", ana, (saved, of) -> {
+        });
+
+        imports.add(team, List.of(
+                new ImportedItem(2, "jira:PAY-3", ItemPatch.empty().title("Contract tests"), "jira:PAY-2"),
+                titled(3, "jira:PAY-2", "Pay with a saved card"),
+                new ImportedItem(4, "jira:PAY-4", ItemPatch.empty().title("Card form"), "jira:PAY-1"),
+                new ImportedItem(5, "jira:PAY-5", ItemPatch.empty().title("Orphan"), "jira:PAY-99")), false, "jira-csv", ana,
+                (saved, of) -> {
+                });
+
+        assertThat(items.find(team, team + "-2", ana.id()).content().splitFrom()).hasToString(team + "-3");
+        assertThat(items.find(team, team + "-4", ana.id()).content().splitFrom()).hasToString(team + "-1");
+        assertThat(items.find(team, team + "-5", ana.id()).content().splitFrom()).isNull();
+        assertThat(items.related(team, team + "-3", ana.id()).splits()).extracting(Related.Line::title)
+            .containsExactly("Contract tests");
+    }
+
+    @Test
+    void createsTheWorkstreamsAFileNamesEvenWhenNoItemIsInThem() {
+        imports.add(team, List.of(), List.of("Checkout"), false, "jira-csv", ana, (saved, of) -> {
+        });
+
+        var checked = imports.add(team, List.of(titled(2, "jira:PAY-1", "Cards")), List.of("Checkout", "Returns", " "),
+                false, "jira-csv", ana, (saved, of) -> {
+                });
+
+        assertThat(checked.newWorkstreams()).containsExactly("Returns");
+        assertThat(workstreams.of(team, ana.id())).extracting(Workstream::name).containsExactlyInAnyOrder("Checkout", "Returns");
+    }
+
     private static ImportedItem titled(int row, String key, String title) {
         return new ImportedItem(row, key, ItemPatch.empty().title(title));
     }

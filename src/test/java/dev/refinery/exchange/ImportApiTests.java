@@ -88,7 +88,7 @@ abstract class ImportApiTests {
         assertThat(sepa.title()).isEqualTo("Pay by SEPA, in Germany");
         assertThat(sepa.description()).isEqualTo("## Why\nCustomers in **Germany** ask for it.\n1. Store the mandate\n1. Collect the payment");
         assertThat(sepa.estimate()).hasToString("5 pt");
-        assertThat(sepa.labels()).containsExactlyInAnyOrder("sepa", "payments", "priority-high");
+        assertThat(sepa.labels()).containsExactlyInAnyOrder("sepa", "payments", "priority-high", "type:story");
         assertThat(sepa.deadline()).isEqualTo(java.time.LocalDate.of(2026, 12, 24));
         assertThat(sepa.status()).isEqualTo(Status.NEEDS_REFINEMENT);
         assertThat(sepa.workstream()).isEqualTo("Checkout");
@@ -111,6 +111,94 @@ abstract class ImportApiTests {
         assertThat(again.get("added").asInt()).isZero();
         assertThat(again.get("alreadyThere").asInt()).isEqualTo(2);
         assertThat(items.summaries(team, ana.id())).hasSize(2);
+    }
+
+    @Test
+    void importsAnOldJiraLayoutWithEpicsAsNamedWorkstreamsAndSubTasksUnderTheirParents() {
+        var job = finished(upload("jira-2016.csv", "jira-csv", SampleFiles.text("jira-export-2016.csv"), null, false));
+
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("added").asInt()).isEqualTo(4);
+        assertThat(job.get("message").asString()).contains("3 epics became workstreams, not items");
+        assertThat(workstreams.of(team, ana.id())).extracting(w -> w.name()).containsExactlyInAnyOrder("Checkout",
+                "Search that finds things: typo tolerance, synonyms and a ranking by what", "Returns and refunds", "SHOP-99");
+        assertThat(items.summaries(team, ana.id())).extracting(summary -> summary.title())
+            .containsExactly("Write the contract tests", "Pay with a saved card", "Typos find nothing", "Gift cards");
+        var tests = items.find(team, team + "-1", ana.id()).content();
+        assertThat(tests.splitFrom()).hasToString(team + "-2");
+        assertThat(tests.workstream()).isEqualTo("Checkout");
+        assertThat(tests.status()).isEqualTo(Status.DONE);
+        assertThat(items.related(team, team + "-2", ana.id()).splits()).extracting(line -> line.title())
+            .containsExactly("Write the contract tests");
+        var card = items.find(team, team + "-2", ana.id()).content();
+        assertThat(card.labels()).containsExactly("cards", "priority-high", "type:story", "component:API", "component:Web",
+                "fix:2.3", "sprint:Sprint 11", "sprint:Sprint 12");
+        assertThat(card.status()).as("Staging").isEqualTo(Status.PLANNED);
+        assertThat(card.description()).isEqualTo("## Why\nCustomers pay **twice** a month.\n1. Keep the card\n1. Charge it");
+        var typos = items.find(team, team + "-3", ana.id()).content();
+        assertThat(typos.status()).as("Wishlist").isEqualTo(Status.DRAFT);
+        assertThat(typos.labels()).contains("component:Payments EU", "sprint:Sprint 14 of the long winter");
+        assertThat(items.find(team, team + "-4", ana.id()).content().status()).as("Won't Fix").isEqualTo(Status.REMOVED);
+
+        var again = finished(upload("jira-2016.csv", "jira-csv", SampleFiles.text("jira-export-2016.csv"), null, false));
+
+        assertThat(again.get("added").asInt()).isZero();
+        assertThat(again.get("alreadyThere").asInt()).isEqualTo(4);
+        assertThat(items.summaries(team, ana.id())).hasSize(4);
+        assertThat(workstreams.of(team, ana.id())).hasSize(4);
+    }
+
+    @Test
+    void importsANewJiraLayoutByParentsStatusCategoriesAndStoryPointEstimates() {
+        var job = finished(upload("jira-2026.csv", "jira-csv", SampleFiles.text("jira-export-2026.csv"), null, false));
+
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("added").asInt()).isEqualTo(4);
+        assertThat(job.get("message").asString()).contains("1 epic became a workstream, not an item",
+                "1 story point value was rounded up to the next half point (row 6)");
+        assertThat(workstreams.of(team, ana.id())).extracting(w -> w.name())
+            .containsExactlyInAnyOrder("Mobile app", "Offline mode");
+        assertThat(items.summaries(team, ana.id())).extracting(summary -> summary.title()).doesNotContain("Mobile app");
+        var passkey = items.find(team, team + "-1", ana.id()).content();
+        assertThat(passkey.workstream()).isEqualTo("Mobile app");
+        assertThat(passkey.estimate()).hasToString("3 pt");
+        assertThat(passkey.status()).as("Ready for QA, in progress").isEqualTo(Status.PLANNED);
+        assertThat(passkey.labels()).containsExactly("ios", "android", "priority-high", "type:story", "component:auth",
+                "fix:1.0", "sprint:APP Sprint 3", "sprint:APP Sprint 4");
+        var store = items.find(team, team + "-2", ana.id()).content();
+        assertThat(store.splitFrom()).hasToString(team + "-1");
+        assertThat(store.status()).isEqualTo(Status.DONE);
+        assertThat(items.find(team, team + "-3", ana.id()).content().workstream()).isEqualTo("Offline mode");
+        var tablets = items.find(team, team + "-4", ana.id()).content();
+        assertThat(tablets.status()).as("Won't Do, done").isEqualTo(Status.REMOVED);
+        assertThat(tablets.estimate()).as("0.25 in Jira").hasToString("0.5 pt");
+        assertThat(tablets.title()).as("a summary of Jira's 255 characters").hasSize(255).endsWith("larger tap areas for any button");
+
+        var again = finished(upload("jira-2026.csv", "jira-csv", SampleFiles.text("jira-export-2026.csv"), null, false));
+
+        assertThat(again.get("added").asInt()).isZero();
+        assertThat(again.get("alreadyThere").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void importsAJiraExportWithMoreThanTwoThousandColumns() {
+        var header = new StringBuilder("Summary,Issue key,Issue id,Issue Type,Status");
+        for (int i = 1; i <= 2_100; i++) {
+            header.append(",Custom field (Field ").append(i).append(')');
+        }
+        header.append(",Sprint,Sprint,Sprint");
+        var file = new StringBuilder(header).append("\r\n");
+        for (int row = 1; row <= 40; row++) {
+            file.append("Story ").append(row).append(",WIDE-").append(row).append(',').append(30_000 + row).append(",Story,To Do")
+                .append(",".repeat(2_100)).append(",Sprint 1,Sprint 2,\r\n");
+        }
+
+        var job = finished(upload("wide.csv", "jira-csv", file.toString(), null, false));
+
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("added").asInt()).isEqualTo(40);
+        assertThat(items.find(team, team + "-40", ana.id()).content().labels())
+            .containsExactly("type:story", "sprint:Sprint 1", "sprint:Sprint 2");
     }
 
     @Test

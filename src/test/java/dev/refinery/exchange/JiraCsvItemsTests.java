@@ -52,7 +52,7 @@ class JiraCsvItemsTests {
                 // *not bold* here
                 ```""");
         assertThat(sepa.estimate()).isEqualTo(Estimate.of(new BigDecimal("5"), Estimate.Unit.POINTS));
-        assertThat(sepa.labels()).containsExactly("payments", "sepa", "priority-high");
+        assertThat(sepa.labels()).containsExactly("payments", "sepa", "priority-high", "type:story");
         assertThat(sepa.deadline()).isEqualTo(LocalDate.of(2026, 11, 27));
         assertThat(sepa.deadlineReason()).isEqualTo("Due date in Jira");
         assertThat(sepa.status()).isEqualTo(Status.NEEDS_REFINEMENT);
@@ -71,7 +71,7 @@ class JiraCsvItemsTests {
         assertThat(refunds.description())
             .isEqualTo("Refund *part* of an order through `RefundGateway`, see [the design](https://example.com/refunds).");
         assertThat(refunds.estimate()).isEqualTo(Estimate.of(new BigDecimal("3.5"), Estimate.Unit.POINTS));
-        assertThat(refunds.labels()).containsExactly("refunds", "priority-medium");
+        assertThat(refunds.labels()).containsExactly("refunds", "priority-medium", "type:story");
         assertThat(refunds.status()).isEqualTo(Status.PLANNED);
         assertThat(refunds.deadline()).isNull();
         assertThat(refunds.workstream()).isNull();
@@ -87,7 +87,7 @@ class JiraCsvItemsTests {
         assertThat(fees.description())
             .isEqualTo("```\nfee = amount * 0.014 + 0.25\n```\n| Card | Fee |\n| --- | --- |\n| Visa | 1.4% |\n| Amex | 2.9% |");
         assertThat(fees.status()).as("a status Refinery does not know").isEqualTo(Status.NEEDS_REFINEMENT);
-        assertThat(fees.labels()).containsExactly("fees", "checkout", "priority-highest");
+        assertThat(fees.labels()).containsExactly("fees", "checkout", "priority-highest", "type:story");
         assertThat(fees.deadline()).isEqualTo(LocalDate.of(2027, 1, 5));
         assertThat(fees.estimate()).isNull();
     }
@@ -151,5 +151,131 @@ class JiraCsvItemsTests {
             .withMessage("This is not a Jira CSV export: it has no Summary column.");
         assertThatIllegalArgumentException().isThrownBy(() -> JiraCsvItems.read("Summary,Key\nA,B\n"))
             .withMessage("This is not a Jira CSV export: it has no Issue key column.");
+    }
+
+    @Test
+    void readsTheOldLayoutWithEpicsAsNamedWorkstreamsAndSubTasksAsParts() {
+        var reading = JiraCsvItems.read(SampleFiles.text("jira-export-2016.csv"));
+
+        assertThat(reading.errors()).isEmpty();
+        assertThat(reading.items()).extracting(ImportedItem::externalKey, item -> item.content().workstream(),
+                item -> item.content().status(), ImportedItem::partOf)
+            .containsExactly(tuple("jira:SHOP-4", "Checkout", Status.DONE, "jira:SHOP-3"),
+                    tuple("jira:SHOP-3", "Checkout", Status.PLANNED, null),
+                    tuple("jira:SHOP-5", "Search that finds things: typo tolerance, synonyms and a ranking by what",
+                            Status.DRAFT, null),
+                    tuple("jira:SHOP-6", "SHOP-99", Status.REMOVED, null));
+        var card = reading.items().get(1).content();
+        assertThat(card.labels()).containsExactly("cards", "priority-high", "type:story", "component:API", "component:Web",
+                "fix:2.3", "sprint:Sprint 11", "sprint:Sprint 12");
+        assertThat(card.description()).isEqualTo("## Why\nCustomers pay **twice** a month.\n1. Keep the card\n1. Charge it");
+        assertThat(card.estimate()).hasToString("5 pt");
+        assertThat(reading.items().get(0).content().labels()).containsExactly("priority-medium", "type:sub-task", "sprint:Sprint 12");
+        assertThat(reading.items().get(2).content().labels())
+            .containsExactly("priority-low", "type:bug", "component:Payments EU", "sprint:Sprint 14 of the long winter");
+        assertThat(reading.workstreams()).containsExactly("Checkout",
+                "Search that finds things: typo tolerance, synonyms and a ranking by what", "Returns and refunds");
+        assertThat(reading.notes()).containsExactly("3 epics became workstreams, not items");
+    }
+
+    @Test
+    void readsTheNewLayoutWithParentsStatusCategoriesAndStoryPointEstimates() {
+        var reading = JiraCsvItems.read(SampleFiles.text("jira-export-2026.csv"));
+
+        assertThat(reading.errors()).isEmpty();
+        assertThat(reading.items()).extracting(ImportedItem::externalKey, item -> item.content().workstream(),
+                item -> item.content().status(), ImportedItem::partOf)
+            .containsExactly(tuple("jira:APP-2", "Mobile app", Status.PLANNED, null),
+                    tuple("jira:APP-3", "Mobile app", Status.DONE, "jira:APP-2"),
+                    tuple("jira:APP-4", "Offline mode", Status.DRAFT, null),
+                    tuple("jira:APP-5", null, Status.REMOVED, null));
+        var passkey = reading.items().getFirst().content();
+        assertThat(passkey.labels()).containsExactly("ios", "android", "priority-high", "type:story", "component:auth",
+                "fix:1.0", "sprint:APP Sprint 3", "sprint:APP Sprint 4");
+        assertThat(passkey.estimate()).hasToString("3 pt");
+        assertThat(reading.items().get(2).content().estimate()).hasToString("8 pt");
+        assertThat(reading.items().get(3).content().estimate()).hasToString("0.5 pt");
+        assertThat(reading.workstreams()).containsExactly("Mobile app");
+        assertThat(reading.notes()).containsExactly("1 epic became a workstream, not an item",
+                "1 story point value was rounded up to the next half point (row 6)");
+    }
+
+    @Test
+    void findsASubTasksParentByItsKeyWhenTheParentIsNotInTheFile() {
+        var file = """
+                Summary,Issue key,Issue Type,Parent
+                Tests,P-7,Sub-task,P-3
+                Docs,P-8,Subtask,10003
+                """;
+
+        assertThat(JiraCsvItems.read(file).items()).extracting(ImportedItem::partOf).containsExactly("jira:P-3", null);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "->", textBlock = """
+            Staging               -> PLANNED
+            Wishlist              -> DRAFT
+            VERIFIED BY X         -> DONE
+            Ready                 -> NEEDS_REFINEMENT
+            Awaiting Approval     -> NEEDS_REFINEMENT
+            Won't Fix             -> REMOVED
+            Code Review           -> PLANNED
+            Closed                -> DONE
+            """)
+    void readsStatusesByTheirWordsWithoutACategory(String name, Status status) {
+        var item = JiraCsvItems.read("Summary,Issue key,Status\nPay,PAY-1," + name + "\n").items().getFirst();
+
+        assertThat(item.content().status()).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "->", textBlock = """
+            Staging,To Do            -> NEEDS_REFINEMENT
+            Wishlist,To Do           -> DRAFT
+            Deployed,In Progress     -> PLANNED
+            Rejected,Done            -> REMOVED
+            Shipped to QA,Done       -> DONE
+            Blocked,Something Else   -> NEEDS_REFINEMENT
+            """)
+    void readsStatusesByTheirCategoryFirst(String nameAndCategory, Status status) {
+        var item = JiraCsvItems.read("Summary,Issue key,Status,Status Category\nPay,PAY-1," + nameAndCategory + "\n").items().getFirst();
+
+        assertThat(item.content().status()).isEqualTo(status);
+    }
+
+    @Test
+    void roundsStoryPointsUpToHalvesAndLeavesOutThoseRefineryCannotKeep() {
+        var file = "Summary,Issue key,Custom field (Story Points)\nA,P-1,0.25\nB,P-2,1.3\nC,P-3,1000\nD,P-4,-1\nE,P-5,2.0\n";
+
+        var reading = JiraCsvItems.read(file);
+
+        assertThat(reading.errors()).isEmpty();
+        assertThat(reading.items()).extracting(item -> String.valueOf(item.content().estimate()))
+            .containsExactly("0.5 pt", "1.5 pt", "null", "null", "2 pt");
+        assertThat(reading.notes()).containsExactly(
+                "2 story point values were rounded up to the next half point (rows 2, 3)",
+                "2 story point values were left out: Refinery takes 0 to 999 points (rows 4, 5)");
+    }
+
+    @Test
+    void keepsThirtyLabelsAndSaysWhichIssuesHadMore() {
+        var header = "Summary,Issue key" + ",Labels".repeat(35);
+        var many = new StringBuilder("Pay,PAY-1");
+        for (int i = 1; i <= 35; i++) {
+            many.append(",l").append(i);
+        }
+        var reading = JiraCsvItems.read(header + "\n" + many + "\nFew,PAY-2,a" + ",".repeat(34) + "\n");
+
+        assertThat(reading.items().getFirst().content().labels()).hasSize(30).startsWith("l1").endsWith("l30");
+        assertThat(reading.items().get(1).content().labels()).containsExactly("a");
+        assertThat(reading.notes())
+            .containsExactly("1 issue had more than 30 labels: the last ones were left out (row 2)");
+    }
+
+    @Test
+    void makesLabelsOfAnyTextWithoutRefusingTheRow() {
+        assertThat(JiraCsvItems.label("  Payments,  EU ")).isEqualTo("Payments EU");
+        assertThat(JiraCsvItems.label("component:" + "x".repeat(50))).isEqualTo("component:" + "x".repeat(30));
+        assertThat(JiraCsvItems.label("fix:Release for the customers in the north")).isEqualTo("fix:Release for the customers in the");
     }
 }
