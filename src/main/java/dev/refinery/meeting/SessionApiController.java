@@ -158,7 +158,7 @@ class SessionApiController {
     }
 
     @GetMapping(path = "/{id}/summary", produces = "application/json")
-    @Operation(summary = "The summary (JSON; Markdown with Accept: text/markdown)")
+    @Operation(operationId = "summary", summary = "The summary (JSON; Markdown with Accept: text/markdown)")
     SessionSummary summary(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
         return sessions.summary(team, id, me.id());
     }
@@ -185,7 +185,7 @@ class SessionApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The team's sessions, newest first")
+    @Operation(operationId = "listSessions", summary = "The team's sessions, newest first")
     List<RefinementSession> list(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team) {
         return sessions.of(team, me.id());
     }

@@ -82,7 +82,7 @@ class QueueApiController {
     }
 
     @GetMapping("/queue")
-    @Operation(summary = "The ranked queue: ranked band first, then items that need an estimate or an input; 100 a page")
+    @Operation(operationId = "queue", summary = "The ranked queue: ranked band first, then items that need an estimate or an input; 100 a page")
     QueueJson queue(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @RequestParam(required = false) String workstream, @RequestParam(defaultValue = "1") int page) {
         var queue = queues.page(team, workstream, page, me.id());
