@@ -23,7 +23,7 @@ import dev.refinery.client.model.AgendaChange;
 import dev.refinery.client.model.CardJson;
 import dev.refinery.client.model.CloseJson;
 import dev.refinery.client.model.CurrentJson;
-import dev.refinery.client.model.Entry;
+import dev.refinery.client.model.AgendaEntry;
 import dev.refinery.client.model.ItemJson;
 import dev.refinery.client.model.Line;
 import dev.refinery.client.model.NewMember;
@@ -70,14 +70,19 @@ class GeneratedClientTests {
         var items = new BacklogItemsApi(client(fay));
         var sepa = items.createItem(team, new ItemJson().title("Pay by SEPA").status(ItemJson.StatusEnum.NEEDS_REFINEMENT)
             .importance(Map.of("businessValue", new BigDecimal(8)))).getKey();
-        var refunds = items.createItem(team, new ItemJson().title("Refunds")).getKey();
+        var created = items.createItem(team, new ItemJson().title("Refunds"));
+        var refunds = created.getKey();
+        var edited = items.editItem(team, refunds, new ItemJson().description("Card refunds first."),
+                "\"" + created.getVersion() + "\"");
+        assertThat(edited.getDescription()).isEqualTo("Card refunds first.");
+        assertThat(edited.getVersion()).isGreaterThan(created.getVersion());
 
         var sessions = new RefinementSessionsApi(client(fay));
         var session = sessions.plan(team, new PlanJson().title("Checkout refinement")
             .startsAt(OffsetDateTime.parse("2026-12-04T09:00:00Z")).durationMinutes(60));
         assertThat(session.getStartsAt()).isEqualTo(OffsetDateTime.parse("2026-12-04T09:00:00Z"));
         var agenda = sessions.change(team, session.getId(), new AgendaChange().items(
-                List.of(new Entry().key(sepa).timeBoxMinutes(20), new Entry().key(refunds))));
+                List.of(new AgendaEntry().key(sepa).timeBoxMinutes(20), new AgendaEntry().key(refunds))));
         assertThat(agenda.getItems()).extracting("key").containsExactly(sepa, refunds);
         sessions.start(team, session.getId());
 
@@ -94,7 +99,8 @@ class GeneratedClientTests {
         sessions.decide(team, session.getId(), sepa, new OutcomeJson().outcome("estimated"));
         sessions.current(team, session.getId(), new CurrentJson().itemKey(refunds));
         sessions.decide(team, session.getId(), refunds, new OutcomeJson().outcome("needs-design").note("Ask the bank"));
-        var summary = sessions.close(team, session.getId(), new CloseJson().note("Good pace"));
+        assertThat(sessions.close(team, session.getId(), new CloseJson().note("Good pace")).getItems()).hasSize(2);
+        var summary = new RefinementSessionsApi(client(ben)).summary(team, session.getId());
 
         assertThat(summary.getSession().getState()).isEqualTo(RefinementSession.StateEnum.CLOSED);
         assertThat(summary.getItems()).extracting(Line::getKey, Line::getOutcome)

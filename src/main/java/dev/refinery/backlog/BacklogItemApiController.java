@@ -26,6 +26,7 @@ import dev.refinery.shared.Rejected;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -84,7 +85,9 @@ class BacklogItemApiController {
     @Operation(operationId = "editItem", summary = "Changes the fields sent (JSON merge patch); If-Match is required",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = ItemJson.class)),
-                    @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ItemJson.class)) }))
+                    @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ItemJson.class)) }),
+            responses = @ApiResponse(responseCode = "200", description = "The item as saved, with its new ETag",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = ItemJson.class))))
     ResponseEntity<?> edit(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable String item, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode body) {
@@ -97,7 +100,8 @@ class BacklogItemApiController {
     }
 
     @DeleteMapping("/{item}")
-    @Operation(summary = "Marks the item removed (its key is never reused); If-Match is required")
+    @Operation(summary = "Marks the item removed (its key is never reused); If-Match is required",
+            responses = @ApiResponse(responseCode = "204", description = "Removed"))
     ResponseEntity<?> remove(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable String item, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         var version = version(ifMatch);
