@@ -24,6 +24,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.refinery.identity.SignedInAccount;
 import dev.refinery.shared.Rejected;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -48,7 +51,7 @@ class BacklogItemApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The team's items, filtered; 100 a page")
+    @Operation(operationId = "listItems", summary = "The team's items, filtered; 100 a page")
     ItemList list(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @RequestParam(required = false) String workstream, @RequestParam(required = false) String status,
             @RequestParam(required = false) String label, @RequestParam(required = false) String readiness,
@@ -59,7 +62,9 @@ class BacklogItemApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Creates an item; a title is enough")
+    @Operation(operationId = "createItem", summary = "Creates an item; a title is enough",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = ItemJson.class))))
     ResponseEntity<ItemJson> create(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @RequestBody JsonNode body, UriComponentsBuilder uri) {
         var created = items.create(team, read(body), me.account());
@@ -77,7 +82,12 @@ class BacklogItemApiController {
     }
 
     @PatchMapping(path = "/{item}", consumes = { "application/json", "application/merge-patch+json" })
-    @Operation(summary = "Changes the fields sent (JSON merge patch); If-Match is required")
+    @Operation(operationId = "editItem", summary = "Changes the fields sent (JSON merge patch); If-Match is required",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ItemJson.class)),
+                    @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ItemJson.class)) }),
+            responses = @ApiResponse(responseCode = "200", description = "The item as saved, with its new ETag",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = ItemJson.class))))
     ResponseEntity<?> edit(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable String item, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode body) {
@@ -90,7 +100,8 @@ class BacklogItemApiController {
     }
 
     @DeleteMapping("/{item}")
-    @Operation(summary = "Marks the item removed (its key is never reused); If-Match is required")
+    @Operation(summary = "Marks the item removed (its key is never reused); If-Match is required",
+            responses = @ApiResponse(responseCode = "204", description = "Removed"))
     ResponseEntity<?> remove(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable String item, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         var version = version(ifMatch);

@@ -7,9 +7,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A backlog item on the API, under the field names that PATCH also takes; risks only on a single item. */
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A backlog item on the API, under the field names that POST and PATCH also take (all but the read-only ones);
+ * risks only on a single item.
+ */
 record ItemJson(
-        ItemKey key,
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) ItemKey key,
         String title,
         String description,
         String technicalNotes,
@@ -25,9 +30,9 @@ record ItemJson(
         ItemKey followUpOf,
         ItemKey splitFrom,
         Map<String, String> customFields,
-        ReadinessCheck readiness,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Risk> risks,
-        int version) {
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) ReadinessCheck readiness,
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) @JsonInclude(JsonInclude.Include.NON_NULL) List<Risk> risks,
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) int version) {
 
     static ItemJson of(ItemView view) {
         return of(view, null);

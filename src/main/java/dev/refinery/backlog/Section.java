@@ -5,8 +5,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.refinery.shared.Coded;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A section of the template that a team's Definition of Ready can require to be filled. */
+// A schema of its own: an array of an inline enum makes the generated Java client fail to compile.
+@Schema(enumAsRef = true)
 public enum Section implements Coded {
     DESCRIPTION("description", "description"),
     TECHNICAL_NOTES("technicalNotes", "technical notes"),

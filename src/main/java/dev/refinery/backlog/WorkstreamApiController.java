@@ -31,13 +31,13 @@ class WorkstreamApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The team's workstreams, archived ones last")
+    @Operation(operationId = "listWorkstreams", summary = "The team's workstreams, archived ones last")
     List<Workstream> list(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team) {
         return workstreams.of(team, me.id());
     }
 
     @PostMapping
-    @Operation(summary = "Creates a workstream")
+    @Operation(operationId = "createWorkstream", summary = "Creates a workstream")
     ResponseEntity<Workstream> create(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @RequestBody NewWorkstream workstream, UriComponentsBuilder uri) {
         var created = workstreams.create(team, workstream.name(), workstream.description(), me.id());

@@ -44,7 +44,7 @@ class PokerApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Opens a round on the item (facilitators); an open one becomes an earlier round")
+    @Operation(operationId = "openRound", summary = "Opens a round on the item (facilitators); an open one becomes an earlier round")
     ResponseEntity<RoundJson> open(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable String item, UriComponentsBuilder uri) {
         var round = rounds.open(team, item, me.account());

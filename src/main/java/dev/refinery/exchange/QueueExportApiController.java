@@ -24,7 +24,7 @@ class QueueExportApiController {
     }
 
     @GetMapping("/queue")
-    @Operation(summary = "The whole ranked queue as a file to download: format=csv, md or json (any member)")
+    @Operation(operationId = "exportQueue", summary = "The whole ranked queue as a file to download: format=csv, md or json (any member)")
     ResponseEntity<String> queue(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @RequestParam(required = false) String format) {
         return exports.queue(team, format, me.id()).response();

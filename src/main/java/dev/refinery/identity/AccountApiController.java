@@ -34,7 +34,7 @@ class AccountApiController {
     }
 
     @PostMapping("/users")
-    @Operation(summary = "Opens an account (administrators only)")
+    @Operation(operationId = "openAccount", summary = "Opens an account (administrators only)")
     ResponseEntity<Account> open(@Valid @RequestBody NewAccount account, UriComponentsBuilder uri) {
         var opened = accounts.open(account);
         return ResponseEntity.created(uri.path("/api/v1/users/{id}").build(opened.id().value())).body(opened);

@@ -46,7 +46,7 @@ class TeamApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Creates a team; the caller becomes its facilitator")
+    @Operation(operationId = "createTeam", summary = "Creates a team; the caller becomes its facilitator")
     ResponseEntity<TeamDetails> create(@AuthenticationPrincipal SignedInAccount me, @Valid @RequestBody NewTeam team,
             UriComponentsBuilder uri) {
         var created = teams.create(team, me.id());

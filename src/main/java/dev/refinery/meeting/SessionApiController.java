@@ -61,6 +61,7 @@ class SessionApiController {
 
     record AgendaChange(List<Entry> items) {
 
+        @Schema(name = "AgendaEntry")
         record Entry(String key, Integer timeBoxMinutes) {
         }
     }
@@ -158,12 +159,15 @@ class SessionApiController {
     }
 
     @GetMapping(path = "/{id}/summary", produces = "application/json")
-    @Operation(summary = "The summary (JSON; Markdown with Accept: text/markdown)")
+    @Operation(operationId = "summary", summary = "The summary",
+            description = "JSON here; Markdown with Accept: text/markdown; a file to download with format=md or csv (one row an item).")
     SessionSummary summary(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
         return sessions.summary(team, id, me.id());
     }
 
+    // The twins of summary() share its path and method, which the document holds once: they are described there.
     @GetMapping(path = "/{id}/summary", produces = "text/markdown")
+    @Operation(hidden = true)
     ResponseEntity<String> summaryMarkdown(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "markdown",
@@ -172,7 +176,7 @@ class SessionApiController {
     }
 
     @GetMapping(path = "/{id}/summary", params = "format")
-    @Operation(summary = "The summary as a file to download: format=md or csv (one row an item)")
+    @Operation(hidden = true)
     ResponseEntity<String> summaryFile(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id, @RequestParam String format) {
         var summary = sessions.summary(team, id, me.id());
@@ -185,7 +189,7 @@ class SessionApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The team's sessions, newest first")
+    @Operation(operationId = "listSessions", summary = "The team's sessions, newest first")
     List<RefinementSession> list(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team) {
         return sessions.of(team, me.id());
     }

@@ -18,6 +18,7 @@ import dev.refinery.backlog.Importance;
 import dev.refinery.identity.SignedInAccount;
 import dev.refinery.shared.Rejected;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Priority queue")
 class QueueApiController {
 
+    @Schema(name = "QueueEntry")
     record Entry(int position, String key, String title, BigDecimal score, List<Term> terms, String explanation, Band band,
             boolean pinned, List<String> missing, int risks) {
 
@@ -82,7 +84,7 @@ class QueueApiController {
     }
 
     @GetMapping("/queue")
-    @Operation(summary = "The ranked queue: ranked band first, then items that need an estimate or an input; 100 a page")
+    @Operation(operationId = "queue", summary = "The ranked queue: ranked band first, then items that need an estimate or an input; 100 a page")
     QueueJson queue(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @RequestParam(required = false) String workstream, @RequestParam(defaultValue = "1") int page) {
         var queue = queues.page(team, workstream, page, me.id());
