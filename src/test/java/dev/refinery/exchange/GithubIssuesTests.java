@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.refinery.backlog.ImportedItem;
@@ -104,6 +105,19 @@ class GithubIssuesTests {
 
         assertThat(reading.items().get(1).content().labels()).hasSize(30).startsWith("area 1").endsWith("area 30");
         assertThat(reading.notes()).containsExactly("1 issue had more than 30 labels: the last ones were left out (row 2)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "open, , needs-refinement", "OPEN, REOPENED, needs-refinement", "closed, , done",
+        "closed, completed, done", "CLOSED, COMPLETED, done", "closed, not_planned, removed", "CLOSED, NOT_PLANNED, removed",
+        "closed, duplicate, removed", "CLOSED, DUPLICATE, removed" })
+    void setsTheStatusByTheStateAndWhyTheIssueWasClosed(String state, String reason, String status) {
+        var gh = state.equals("OPEN") || state.equals("CLOSED");
+        var json = """
+                [{"number": 1, "title": "Either layout", "state": "%s", "%s": %s}]"""
+            .formatted(state, gh ? "stateReason" : "state_reason", reason == null ? "null" : "\"" + reason + "\"");
+
+        assertThat(GithubIssues.read(json).items().getFirst().content().status()).isEqualTo(Status.of(status).orElseThrow());
     }
 
     @Test
