@@ -6,6 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.ItemPatch;
@@ -18,14 +22,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Items from GitHub issues as the REST API lists them: a JSON array of issue objects; pull requests in it
- * are passed over. An item's external key is "github:OWNER/REPO#NUMBER" (or "github:#NUMBER" when the issue
- * does not say its repository), its row the issue's position in the array, counted from 1.
+ * Items from GitHub issues: a JSON array of issue objects as the REST API lists them ({@code state_reason},
+ * {@code html_url}, {@code repository_url}) or as {@code gh issue list --json} writes them ({@code stateReason},
+ * {@code OPEN}, {@code url}, {@code dueOn}); each issue is read by the fields it has, so both layouts need no
+ * choice by the person. Pull requests are passed over. Labels are kept as Refinery keeps them (commas become
+ * spaces, at most 40 characters cut at a word, at most 30), the milestone's title and the assignees' logins as
+ * labels "milestone:v2.0" and "assignee:octocat". An item's external key is "github:OWNER/REPO#NUMBER" (or
+ * "github:#NUMBER" when the issue does not say its repository), its row the issue's position in the array,
+ * counted from 1.
  */
 final class GithubIssues {
 
     private static final String NOT_ISSUES = "This is not a GitHub issues export: expected a JSON array of issues.";
     private static final String REPOS = "/repos/";
+    private static final int LABELS_MAX = 30;
+    /** An issue's or pull request's page: https://github.com/OWNER/REPO/issues/7, on any GitHub host. */
+    private static final Pattern PAGE = Pattern.compile("https?://[^/\\s]+/([^/\\s]+/[^/\\s]+)/(issues|pull)/\\d+/?");
 
     private static final JsonMapper JSON = JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -49,23 +61,35 @@ final class GithubIssues {
         }
         var items = new ArrayList<ImportedItem>();
         var errors = new ArrayList<RowError>();
+        var crowded = new ArrayList<Integer>();
         for (int i = 0; i < issues.size(); i++) {
             int row = i + 1;
             var issue = issues.get(i);
-            if (issue.isObject() && present(issue.get("pull_request"))) {
+            if (issue.isObject() && pullRequest(issue)) {
                 continue;
             }
             try {
-                items.add(item(row, issue));
+                items.add(item(row, issue, crowded));
             }
             catch (Unreadable unreadable) {
                 errors.add(new RowError(row, unreadable.getMessage()));
             }
         }
-        return new Reading(items, errors);
+        var notes = new ArrayList<String>();
+        JiraCsvItems.note(notes, crowded, "issue had", "issues had",
+                "more than " + LABELS_MAX + " labels: the last ones were left out");
+        return new Reading(items, errors, List.of(), notes);
     }
 
-    private static ImportedItem item(int row, JsonNode issue) {
+    private static boolean pullRequest(JsonNode issue) {
+        if (present(issue.get("pull_request"))) {
+            return true;
+        }
+        var page = page(issue);
+        return page.isPresent() && page.get().group(2).equals("pull");
+    }
+
+    private static ImportedItem item(int row, JsonNode issue, List<Integer> crowded) {
         if (!issue.isObject()) {
             throw new Unreadable("Entry " + row + " is not an issue: an issue is a JSON object in { }.");
         }
@@ -88,28 +112,73 @@ final class GithubIssues {
         if (body != null && !body.isBlank()) {
             patch.description(Cell.withLineFeeds(body));
         }
-        var labels = labels(issue.get("labels"));
-        if (!labels.isEmpty()) {
-            patch.labels(labels);
-        }
+        var labels = names(issue.get("labels"), "name", "");
         var state = text(issue.get("state"));
         if (state != null) {
-            patch.status(state.strip().equalsIgnoreCase("closed") ? Status.DONE : Status.NEEDS_REFINEMENT);
+            patch.status(status(state, text(field(issue, "state_reason", "stateReason"))));
         }
         var milestone = issue.get("milestone");
         if (milestone != null && milestone.isObject()) {
-            var due = text(milestone.get("due_on"));
+            var milestoneTitle = text(milestone.get("title"));
+            if (milestoneTitle != null && !milestoneTitle.isBlank()) {
+                labels.add("milestone:" + milestoneTitle.strip());
+            }
+            var due = text(field(milestone, "due_on", "dueOn"));
             if (due != null && !due.isBlank()) {
-                var milestoneTitle = text(milestone.get("title"));
                 patch.deadline(date(name, due), milestoneTitle == null || milestoneTitle.isBlank()
                         ? "Milestone on GitHub" : "Milestone " + milestoneTitle.strip());
             }
         }
+        var assignees = issue.get("assignees");
+        labels.addAll(names(present(assignees) ? assignees : singleton(issue.get("assignee")), "login", "assignee:"));
+        var kept = Cell.distinct(labels.stream().map(JiraCsvItems::label).filter(label -> !label.isEmpty()).toList());
+        if (kept.size() > LABELS_MAX) {
+            crowded.add(row);
+            kept = kept.subList(0, LABELS_MAX);
+        }
+        if (!kept.isEmpty()) {
+            patch.labels(kept);
+        }
         var url = text(issue.get("html_url"));
+        if (url == null) {
+            url = page(issue).map(Matcher::group).orElse(null);
+        }
         if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
             patch.links(List.of(new Link("GitHub #" + number.bigIntegerValue(), url.strip())));
         }
         return new ImportedItem(row, key, patch);
+    }
+
+    /**
+     * Closed as completed is done, closed as not planned or as a duplicate is removed; an open issue, reopened or
+     * not, needs refinement. The REST API writes "closed" and "not_planned", gh writes "CLOSED" and "NOT_PLANNED".
+     */
+    private static Status status(String state, String reason) {
+        if (!state.strip().equalsIgnoreCase("closed")) {
+            return Status.NEEDS_REFINEMENT;
+        }
+        var why = reason == null ? "" : reason.strip().toLowerCase(Locale.ROOT);
+        return why.equals("not_planned") || why.equals("duplicate") ? Status.REMOVED : Status.DONE;
+    }
+
+    /** The field by the REST API's name, else by gh's. */
+    private static JsonNode field(JsonNode object, String rest, String gh) {
+        var node = object.get(rest);
+        return present(node) ? node : object.get(gh);
+    }
+
+    /** The issue's page on GitHub from gh's {@code url} (the REST API's {@code url} is its API address, no page). */
+    private static Optional<Matcher> page(JsonNode issue) {
+        var url = text(issue.get("url"));
+        if (url == null) {
+            return Optional.empty();
+        }
+        var matcher = PAGE.matcher(url.strip());
+        return matcher.matches() ? Optional.of(matcher) : Optional.empty();
+    }
+
+    private static JsonNode singleton(JsonNode node) {
+        return present(node) ? JSON.createArrayNode().add(node) : null;
     }
 
     private static boolean present(JsonNode node) {
@@ -123,7 +192,7 @@ final class GithubIssues {
     private static String repository(JsonNode issue) {
         var url = text(issue.get("repository_url"));
         if (url == null) {
-            return "";
+            return page(issue).map(page -> page.group(1)).orElse("");
         }
         int at = url.indexOf(REPOS);
         if (at < 0) {
@@ -136,19 +205,20 @@ final class GithubIssues {
         return repository;
     }
 
-    private static List<String> labels(JsonNode labels) {
-        if (labels == null || !labels.isArray()) {
-            return List.of();
-        }
+    /** The names in an array of names or of objects with the name in {@code field}, each after the prefix. */
+    private static List<String> names(JsonNode array, String field, String prefix) {
         var names = new ArrayList<String>();
-        for (int i = 0; i < labels.size(); i++) {
-            var label = labels.get(i);
-            var name = label.isObject() ? text(label.get("name")) : text(label);
+        if (array == null || !array.isArray()) {
+            return names;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            var element = array.get(i);
+            var name = element.isObject() ? text(element.get(field)) : text(element);
             if (name != null && !name.isBlank()) {
-                names.add(name.strip());
+                names.add(prefix + name.strip());
             }
         }
-        return Cell.distinct(names);
+        return names;
     }
 
     private static LocalDate date(String issue, String instant) {

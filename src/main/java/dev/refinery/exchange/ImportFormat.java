@@ -10,7 +10,7 @@ import dev.refinery.shared.Coded;
 public enum ImportFormat implements Coded {
     CSV("csv", "CSV, with a mapping of its columns"),
     JIRA_CSV("jira-csv", "Jira CSV export"),
-    GITHUB_JSON("github-json", "GitHub issues (JSON from the REST API)");
+    GITHUB_JSON("github-json", "GitHub issues (JSON from the REST API or gh issue list --json)");
 
     private final String code;
     private final String label;

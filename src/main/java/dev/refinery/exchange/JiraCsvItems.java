@@ -94,7 +94,7 @@ final class JiraCsvItems {
         }
     }
 
-    private static void note(List<String> notes, List<Integer> rows, String one, String many, String what) {
+    static void note(List<String> notes, List<Integer> rows, String one, String many, String what) {
         if (rows.isEmpty()) {
             return;
         }

@@ -1,9 +1,12 @@
 package dev.refinery.exchange;
 
 import java.time.LocalDate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.refinery.backlog.ImportedItem;
@@ -24,7 +27,8 @@ class GithubIssuesTests {
         assertThat(reading.items()).extracting(ImportedItem::row, ImportedItem::externalKey, item -> item.content().title())
             .containsExactly(tuple(1, "github:octo/shop#101", "Checkout fails for guests"),
                     tuple(3, "github:octo/shop#97", "Dark mode"),
-                    tuple(4, "github:octo/shop#105", "Invoices in the customer's language"));
+                    tuple(4, "github:octo/shop#105", "Invoices in the customer's language"),
+                    tuple(5, "github:octo/shop#106", "Ship to Mars"));
         assertThat(reading.errors()).isEmpty();
     }
 
@@ -34,9 +38,10 @@ class GithubIssuesTests {
         var checkout = items.get(0).content();
         var darkMode = items.get(1).content();
         var invoices = items.get(2).content();
+        var mars = items.get(3).content();
 
         assertThat(checkout.description()).isEqualTo("Steps:\n\n1. Add to cart\n2. Pay as guest\n\n**Expected:** an order.");
-        assertThat(checkout.labels()).containsExactly("bug", "checkout");
+        assertThat(checkout.labels()).containsExactly("bug", "checkout", "milestone:v2.0", "assignee:octocat", "assignee:hubot");
         assertThat(checkout.status()).isEqualTo(Status.NEEDS_REFINEMENT);
         assertThat(checkout.deadline()).isEqualTo(LocalDate.of(2026, 12, 31));
         assertThat(checkout.deadlineReason()).isEqualTo("Milestone v2.0");
@@ -44,10 +49,75 @@ class GithubIssuesTests {
 
         assertThat(darkMode.description()).isEmpty();
         assertThat(darkMode.labels()).containsExactly("ui");
-        assertThat(darkMode.status()).isEqualTo(Status.DONE);
+        assertThat(darkMode.status()).as("closed as completed").isEqualTo(Status.DONE);
         assertThat(darkMode.deadline()).isNull();
 
         assertThat(invoices.deadline()).as("a milestone without a due date").isNull();
+        assertThat(invoices.status()).as("reopened").isEqualTo(Status.NEEDS_REFINEMENT);
+        assertThat(invoices.labels()).as("a label of 50 characters with a comma")
+            .containsExactly("Needs design review then a check by", "milestone:Autumn");
+
+        assertThat(mars.status()).as("closed as not planned").isEqualTo(Status.REMOVED);
+        assertThat(mars.labels()).containsExactly("assignee:mona");
+    }
+
+    @Test
+    void readsWhatGhIssueListWritesAsTheRestApiDoes() {
+        var reading = GithubIssues.read(SampleFiles.text("github-gh-cli.json"));
+
+        assertThat(reading.errors()).isEmpty();
+        assertThat(reading.items()).extracting(ImportedItem::externalKey, item -> item.content().title(),
+                item -> item.content().status())
+            .containsExactly(tuple("github:octo/shop#7", "Guests are charged twice", Status.NEEDS_REFINEMENT),
+                    tuple("github:octo/shop#6", "Dark mode", Status.DONE),
+                    tuple("github:octo/shop#5", "Ship to Mars", Status.REMOVED),
+                    tuple("github:octo/shop#4", "Search forgets the filter", Status.NEEDS_REFINEMENT));
+        var charged = reading.items().getFirst().content();
+        assertThat(charged.labels()).containsExactly("bug", "Needs design review then a check by", "milestone:v2.0",
+                "assignee:octocat", "assignee:hubot");
+        assertThat(charged.deadline()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(charged.deadlineReason()).isEqualTo("Milestone v2.0");
+        assertThat(charged.description())
+            .isEqualTo("Guests pay twice when they go back.\n\n- [ ] One charge per order\n- [x] A receipt by mail\n\n```js\npay(order)\n```");
+        assertThat(charged.links()).containsExactly(new Link("GitHub #7", "https://github.com/octo/shop/issues/7"));
+        var mars = reading.items().get(2).content();
+        assertThat(mars.labels()).containsExactly("wontfix", "milestone:Someday", "assignee:mona");
+        assertThat(mars.deadline()).as("a milestone without a due date").isNull();
+    }
+
+    @Test
+    void passesOverPullRequestsByTheirAddressWhenGhListsThem() {
+        var json = """
+                [{"number": 1, "title": "A pull request", "state": "OPEN", "url": "https://github.com/octo/shop/pull/1"},
+                 {"number": 2, "title": "An issue", "state": "OPEN", "url": "https://github.example.com/octo/shop/issues/2"}]""";
+
+        assertThat(GithubIssues.read(json).items()).extracting(ImportedItem::externalKey).containsExactly("github:octo/shop#2");
+    }
+
+    @Test
+    void keepsThirtyLabelsAndSaysWhichIssuesHadMore() {
+        var labels = IntStream.rangeClosed(1, 32).mapToObj(n -> "{\"name\": \"area " + n + "\"}")
+            .collect(Collectors.joining(", "));
+        var json = """
+                [{"number": 1, "title": "Fine"}, {"number": 2, "title": "Crowded", "labels": [%s]}]""".formatted(labels);
+
+        var reading = GithubIssues.read(json);
+
+        assertThat(reading.items().get(1).content().labels()).hasSize(30).startsWith("area 1").endsWith("area 30");
+        assertThat(reading.notes()).containsExactly("1 issue had more than 30 labels: the last ones were left out (row 2)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "open, , needs-refinement", "OPEN, REOPENED, needs-refinement", "closed, , done",
+        "closed, completed, done", "CLOSED, COMPLETED, done", "closed, not_planned, removed", "CLOSED, NOT_PLANNED, removed",
+        "closed, duplicate, removed", "CLOSED, DUPLICATE, removed" })
+    void setsTheStatusByTheStateAndWhyTheIssueWasClosed(String state, String reason, String status) {
+        var gh = state.equals("OPEN") || state.equals("CLOSED");
+        var json = """
+                [{"number": 1, "title": "Either layout", "state": "%s", "%s": %s}]"""
+            .formatted(state, gh ? "stateReason" : "state_reason", reason == null ? "null" : "\"" + reason + "\"");
+
+        assertThat(GithubIssues.read(json).items().getFirst().content().status()).isEqualTo(Status.of(status).orElseThrow());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.refinery.exchange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ abstract class ImportApiTests {
         assertThat(sepa.description()).isEqualTo("## Why\nCustomers in **Germany** ask for it.\n1. Store the mandate\n1. Collect the payment");
         assertThat(sepa.estimate()).hasToString("5 pt");
         assertThat(sepa.labels()).containsExactlyInAnyOrder("sepa", "payments", "priority-high", "type:story");
-        assertThat(sepa.deadline()).isEqualTo(java.time.LocalDate.of(2026, 12, 24));
+        assertThat(sepa.deadline()).isEqualTo(LocalDate.of(2026, 12, 24));
         assertThat(sepa.status()).isEqualTo(Status.NEEDS_REFINEMENT);
         assertThat(sepa.workstream()).isEqualTo("Checkout");
         assertThat(sepa.acceptanceCriteria()).containsExactly(new Criterion("A mandate is stored", false),
@@ -291,7 +292,51 @@ abstract class ImportApiTests {
         assertThat(item.title()).isEqualTo("Export the queue");
         assertThat(item.description()).isEqualTo("As **CSV**");
         assertThat(item.labels()).containsExactly("export");
-        assertThat(item.deadline()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+        assertThat(item.deadline()).isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void importsWhatGhIssueListWritesAndAddsNothingTheSecondTime() {
+        var job = finished(upload("issues.json", "github-json", SampleFiles.text("github-gh-cli.json"), null, false));
+
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("added").asInt()).isEqualTo(4);
+        assertThat(items.summaries(team, ana.id())).extracting(summary -> summary.title())
+            .containsExactly("Guests are charged twice", "Dark mode", "Ship to Mars", "Search forgets the filter");
+        var charged = items.find(team, team + "-1", ana.id()).content();
+        assertThat(charged.labels()).containsExactly("bug", "Needs design review then a check by", "milestone:v2.0",
+                "assignee:octocat", "assignee:hubot");
+        assertThat(charged.deadline()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(charged.description()).startsWith("Guests pay twice when they go back.\n\n- [ ] One charge per order");
+        assertThat(items.find(team, team + "-2", ana.id()).content().status()).isEqualTo(Status.DONE);
+        assertThat(items.find(team, team + "-3", ana.id()).content().status()).as("not planned").isEqualTo(Status.REMOVED);
+        assertThat(items.find(team, team + "-4", ana.id()).content().status()).as("reopened")
+            .isEqualTo(Status.NEEDS_REFINEMENT);
+
+        var again = finished(upload("issues.json", "github-json", SampleFiles.text("github-gh-cli.json"), null, false));
+
+        assertThat(again.get("added").asInt()).isZero();
+        assertThat(again.get("alreadyThere").asInt()).isEqualTo(4);
+        assertThat(items.summaries(team, ana.id())).hasSize(4);
+    }
+
+    @Test
+    void importsTheRestApisIssuesWithTheirStateReasonsAssigneesAndLongLabels() {
+        var job = finished(upload("issues.json", "github-json", SampleFiles.text("github-issues.json"), null, false));
+
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(job.get("added").asInt()).as("a pull request passed over").isEqualTo(4);
+        var checkout = items.find(team, team + "-1", ana.id()).content();
+        assertThat(checkout.labels()).containsExactly("bug", "checkout", "milestone:v2.0", "assignee:octocat", "assignee:hubot");
+        var invoices = items.find(team, team + "-3", ana.id()).content();
+        assertThat(invoices.labels()).containsExactly("Needs design review then a check by", "milestone:Autumn");
+        assertThat(items.find(team, team + "-4", ana.id()).content().status()).as("not planned").isEqualTo(Status.REMOVED);
+
+        var again = finished(upload("issues.json", "github-json", SampleFiles.text("github-issues.json"), null, false));
+
+        assertThat(again.get("added").asInt()).isZero();
+        assertThat(again.get("alreadyThere").asInt()).isEqualTo(4);
+        assertThat(items.summaries(team, ana.id())).hasSize(4);
     }
 
     @Test
