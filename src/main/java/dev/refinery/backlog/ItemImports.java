@@ -71,11 +71,7 @@ public class ItemImports {
         void saved(int rows, int of);
     }
 
-    public Check check(String teamKey, List<ImportedItem> imported, AccountId by) {
-        return check(teamKey, imported, List.of(), by);
-    }
-
-    /** As {@link #check(String, List, AccountId)}, with workstreams the file names even when no item is in them. */
+    /** With the workstreams the file names (a Jira export's epics), even those no item is in. */
     public Check check(String teamKey, List<ImportedItem> imported, List<String> workstreamNames, AccountId by) {
         var context = context(teamKey, by);
         return plan(context, imported, workstreamNames).check();
@@ -83,18 +79,9 @@ public class ItemImports {
 
     /**
      * Saves the new items among these in one transaction. When a row has a problem nothing is saved, unless the
-     * person chose to leave such rows out ({@code leaveOutProblems}); the problems are reported either way.
-     */
-    @Transactional
-    public Check add(String teamKey, List<ImportedItem> imported, boolean leaveOutProblems, String source, Account by,
-            Progress progress) {
-        return add(teamKey, imported, List.of(), leaveOutProblems, source, by, progress);
-    }
-
-    /**
-     * As {@link #add(String, List, boolean, String, Account, Progress)}, and creates the workstreams the file names
-     * (a Jira export's epics) even when no item is in them; a name the team has, or one that is blank or too long,
-     * is passed over.
+     * person chose to leave such rows out ({@code leaveOutProblems}); the problems are reported either way. Also
+     * creates the workstreams the file names (a Jira export's epics) even when no item is in them; a name the team
+     * has, or one that is blank or too long, is passed over.
      */
     @Transactional
     public Check add(String teamKey, List<ImportedItem> imported, List<String> workstreamNames, boolean leaveOutProblems,

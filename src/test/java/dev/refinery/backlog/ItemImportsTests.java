@@ -71,7 +71,7 @@ class ItemImportsTests {
             .deadline(LocalDate.of(2026, 12, 24), "")
             .workstream("Checkout")
             .labels(List.of("sepa", "priority-high"))
-            .status(Status.NEEDS_REFINEMENT))), false, "jira-csv", ana, (saved, of) -> {
+            .status(Status.NEEDS_REFINEMENT))), List.of(), false, "jira-csv", ana, (saved, of) -> {
             });
 
         assertThat(checked.added()).isEqualTo(1);
@@ -94,10 +94,10 @@ class ItemImportsTests {
     @Test
     void addsNothingTheSecondTimeTheSameKeysArrive() {
         var rows = List.of(titled(2, "GH-1", "Export the queue"), titled(3, "GH-2", "Import from Jira"));
-        imports.add(team, rows, false, "github-json", ana, (saved, of) -> {
+        imports.add(team, rows, List.of(), false, "github-json", ana, (saved, of) -> {
         });
 
-        var again = imports.add(team, rows, false, "github-json", ana, (saved, of) -> {
+        var again = imports.add(team, rows, List.of(), false, "github-json", ana, (saved, of) -> {
         });
 
         assertThat(again.added()).isZero();
@@ -110,19 +110,19 @@ class ItemImportsTests {
         var rows = List.of(titled(2, "A", "Fine"), titled(3, "B", ""), titled(4, "A", "Same key as row 2"),
                 new ImportedItem(5, "C", ItemPatch.empty().title("Unknown field").customFields(Map.of("Team", "Web"))));
 
-        var checked = imports.check(team, rows, ana.id());
+        var checked = imports.check(team, rows, List.of(), ana.id());
 
         assertThat(checked.problems()).extracting(ItemImports.Problem::row).containsExactly(3, 4, 5);
         assertThat(checked.problems().get(0).reason()).isEqualTo("title: Give the item a title.");
         assertThat(checked.problems().get(1).reason()).isEqualTo("it has the same key A as row 2");
         assertThat(checked.problems().get(2).reason()).isEqualTo("customFields.Team: The template has no field Team.");
         var heard = new ArrayList<Integer>();
-        var refused = imports.add(team, rows, false, "csv", ana, (saved, of) -> heard.add(saved));
+        var refused = imports.add(team, rows, List.of(), false, "csv", ana, (saved, of) -> heard.add(saved));
         assertThat(refused.problems()).isEqualTo(checked.problems());
         assertThat(heard).isEmpty();
         assertThat(items.summaries(team, ana.id())).isEmpty();
 
-        var leftOut = imports.add(team, rows, true, "csv", ana, (saved, of) -> heard.add(saved));
+        var leftOut = imports.add(team, rows, List.of(), true, "csv", ana, (saved, of) -> heard.add(saved));
 
         assertThat(leftOut.problems()).extracting(ItemImports.Problem::row).containsExactly(3, 4, 5);
         assertThat(leftOut.added()).isEqualTo(1);
@@ -138,7 +138,7 @@ class ItemImportsTests {
         }
         var heard = new ArrayList<Integer>();
 
-        assertThatThrownBy(() -> imports.add(team, rows, false, "csv", ana, (saved, of) -> {
+        assertThatThrownBy(() -> imports.add(team, rows, List.of(), false, "csv", ana, (saved, of) -> {
             heard.add(saved);
             if (saved == ItemImports.BATCH) {
                 throw new IllegalStateException("cancelled");
@@ -148,7 +148,7 @@ class ItemImportsTests {
         assertThat(heard).containsExactly(0, ItemImports.BATCH);
         assertThat(items.summaries(team, ana.id())).isEmpty();
         assertThat(workstreams.of(team, ana.id())).isEmpty();
-        imports.add(team, rows.subList(0, 3), false, "csv", ana, (saved, of) -> {
+        imports.add(team, rows.subList(0, 3), List.of(), false, "csv", ana, (saved, of) -> {
         });
         assertThat(items.summaries(team, ana.id())).extracting(summary -> summary.key().number()).containsExactly(1, 2, 3);
     }
@@ -158,20 +158,20 @@ class ItemImportsTests {
         var olga = new People(accounts, mvc).someone("Olga");
         teams.add(team, new NewMember(olga.email(), "observer"), ana.id());
 
-        assertThatThrownBy(() -> imports.add(team, List.of(titled(2, "A", "Anything")), false, "csv", olga, (saved, of) -> {
+        assertThatThrownBy(() -> imports.add(team, List.of(titled(2, "A", "Anything")), List.of(), false, "csv", olga, (saved, of) -> {
         })).isInstanceOf(Forbidden.class);
     }
 
     @Test
     void savesAPartAsSplitFromItsWholeWhereverTheWholeIsInTheFileOrAlreadyInTheBacklog() {
-        imports.add(team, List.of(titled(2, "jira:PAY-1", "Cards")), false, "jira-csv", ana, (saved, of) -> {
+        imports.add(team, List.of(titled(2, "jira:PAY-1", "Cards")), List.of(), false, "jira-csv", ana, (saved, of) -> {
         });
 
         imports.add(team, List.of(
                 new ImportedItem(2, "jira:PAY-3", ItemPatch.empty().title("Contract tests"), "jira:PAY-2"),
                 titled(3, "jira:PAY-2", "Pay with a saved card"),
                 new ImportedItem(4, "jira:PAY-4", ItemPatch.empty().title("Card form"), "jira:PAY-1"),
-                new ImportedItem(5, "jira:PAY-5", ItemPatch.empty().title("Orphan"), "jira:PAY-99")), false, "jira-csv", ana,
+                new ImportedItem(5, "jira:PAY-5", ItemPatch.empty().title("Orphan"), "jira:PAY-99")), List.of(), false, "jira-csv", ana,
                 (saved, of) -> {
                 });
 

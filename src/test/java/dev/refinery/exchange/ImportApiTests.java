@@ -1,8 +1,6 @@
 package dev.refinery.exchange;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -367,47 +365,26 @@ abstract class ImportApiTests {
     }
 
     private MvcTestResult upload(String name, String format, String content, String mapping, boolean validRowsOnly) {
-        var request = mvc.post().uri(imports()).with(People.basic(ana)).multipart()
-            .file(new org.springframework.mock.web.MockMultipartFile("file", name, "text/csv", content.getBytes(StandardCharsets.UTF_8)))
-            .param("format", format)
-            .param("validRowsOnly", Boolean.toString(validRowsOnly));
-        if (mapping != null) {
-            request.param("mapping", mapping);
-        }
-        return request.exchange();
+        return calls().upload(name, format, content, mapping, validRowsOnly);
     }
 
     private JsonNode finished(MvcTestResult started) {
-        assertThat(started).hasStatus(HttpStatus.ACCEPTED);
-        return finished(body(started));
+        return calls().finished(started);
     }
 
     private JsonNode finished(JsonNode job) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        var current = job;
-        while (isRunning(current) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            }
-            catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            current = body(mvc.get().uri(imports() + "/" + job.get("id").asLong()).with(People.basic(ana)).exchange());
-        }
-        return current;
-    }
-
-    private static boolean isRunning(JsonNode job) {
-        var status = job.get("status").asString();
-        return status.equals("queued") || status.equals("checking") || status.equals("importing");
+        return calls().finished(job);
     }
 
     private String imports() {
-        return "/api/v1/teams/" + team + "/imports";
+        return calls().imports();
+    }
+
+    private ImportCalls calls() {
+        return new ImportCalls(mvc, ana, team);
     }
 
     private static JsonNode body(MvcTestResult result) {
-        return JSON.readTree(result.getResponse().getContentAsByteArray());
+        return ImportCalls.body(result);
     }
 }

@@ -1,8 +1,6 @@
 package dev.refinery.exchange;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +10,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -225,43 +222,19 @@ abstract class LongFieldsTests {
     }
 
     private MvcTestResult upload(String name, String format, String content, String mapping) {
-        var request = mvc.post().uri(imports()).with(People.basic(ana)).multipart()
-            .file(new MockMultipartFile("file", name, "text/plain", content.getBytes(StandardCharsets.UTF_8)))
-            .param("format", format);
-        if (mapping != null) {
-            request.param("mapping", mapping);
-        }
-        return request.exchange();
+        return calls().upload(name, format, content, mapping, false);
     }
 
     private JsonNode finished(MvcTestResult started) {
-        assertThat(started).hasStatus(HttpStatus.ACCEPTED);
-        var job = body(started);
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (isRunning(job) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            }
-            catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            job = body(mvc.get().uri(imports() + "/" + job.get("id").asLong()).with(People.basic(ana)).exchange());
-        }
-        return job;
+        return calls().finished(started);
     }
 
-    private static boolean isRunning(JsonNode job) {
-        var status = job.get("status").asString();
-        return status.equals("queued") || status.equals("checking") || status.equals("importing");
+    private ImportCalls calls() {
+        return new ImportCalls(mvc, ana, team);
     }
 
     private String items() {
         return "/api/v1/teams/" + team + "/items";
-    }
-
-    private String imports() {
-        return "/api/v1/teams/" + team + "/imports";
     }
 
     private static String quoted(String text) {
@@ -273,6 +246,6 @@ abstract class LongFieldsTests {
     }
 
     private static JsonNode body(MvcTestResult result) {
-        return JSON.readTree(result.getResponse().getContentAsByteArray());
+        return ImportCalls.body(result);
     }
 }

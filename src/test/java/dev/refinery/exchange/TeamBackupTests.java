@@ -153,7 +153,7 @@ abstract class TeamBackupTests {
         items.create(team, ItemPatch.empty().title("Card refunds").estimate(Estimate.of(new BigDecimal("1.5"), Estimate.Unit.DAYS))
             .importance(Map.of("value", new BigDecimal("5"), "reach", new BigDecimal("40"))), fay);
         imports.add(team, List.of(new ImportedItem(2, "jira:PAY-7", ItemPatch.empty().title("Done thing").status(Status.DONE))),
-                false, "jira-csv", fay, (saved, of) -> {
+                List.of(), false, "jira-csv", fay, (saved, of) -> {
                 });
         queues.pin(team, team + "-6", key, Pin.Placement.ABOVE, fay.id());
         poker.save(team, new PokerSettings(Deck.Kind.CUSTOM, List.of(new BigDecimal("0.5"), BigDecimal.ONE, BigDecimal.TWO,
