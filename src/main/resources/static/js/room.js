@@ -1,5 +1,6 @@
 // The live room: the item's timer counts down its time box (red when over), the questions pause counts down,
-// and the facilitator's keys move the meeting: n next, p previous, t the timer in large.
+// everyone picks cards with 1-9 and 0, and the facilitator runs the meeting from the keyboard (? lists the keys).
+// A refetch of the room keeps what a person was typing; the rest of the agenda is ordered by drag.
 (function () {
     function pad(n) { return (n < 10 ? '0' : '') + n; }
     function tick() {
@@ -27,7 +28,8 @@
             return;
         }
         var title = document.getElementById('current-title');
-        kept = { title: title && title.textContent, values: {} };
+        var focused = document.activeElement && document.activeElement.id;
+        kept = { title: title && title.textContent, values: {}, focused: focused };
         room.querySelectorAll('input[id]:not([type=hidden]), textarea[id], select[id]').forEach(function (field) {
             var changed = field.tagName === 'SELECT' ? !field.options[field.selectedIndex].defaultSelected
                 : field.value !== field.defaultValue;
@@ -45,24 +47,73 @@
                     field.value = kept.values[id];
                 }
             });
+            // whoever was typing goes on typing: the field they were in has the focus again
+            var focused = kept.focused && document.getElementById(kept.focused);
+            if (focused && focused.focus && /INPUT|TEXTAREA|SELECT/.test(focused.tagName)) {
+                focused.focus();
+            }
         }
         kept = null;
     });
-    setInterval(tick, 1000);
-    document.addEventListener('DOMContentLoaded', tick);
-    document.addEventListener('htmx:afterSettle', tick);
-    document.addEventListener('keydown', function (event) {
+    function sortable() {
+        var list = document.getElementById('agenda-live');
         var room = document.getElementById('room');
-        var typing = /INPUT|TEXTAREA|SELECT/.test(document.activeElement && document.activeElement.tagName);
-        if (!room || room.dataset.facilitates !== 'true' || typing || event.ctrlKey || event.metaKey || event.altKey) {
+        if (!list || !window.Sortable || !room || room.dataset.facilitates !== 'true' || list.dataset.sortable) {
             return;
         }
-        if (event.key === 'n' && document.getElementById('next')) {
-            document.getElementById('next').click();
-        } else if (event.key === 'p' && document.getElementById('previous')) {
-            document.getElementById('previous').click();
+        list.dataset.sortable = 'true';
+        Sortable.create(list, {
+            draggable: '.movable', handle: '.drag', animation: 150,
+            onEnd: function () { htmx.trigger(document.getElementById('agenda-order'), 'reorder'); }
+        });
+    }
+    setInterval(tick, 1000);
+    document.addEventListener('DOMContentLoaded', function () { tick(); sortable(); });
+    document.addEventListener('htmx:afterSettle', function () { tick(); sortable(); });
+    function click(id) {
+        var element = document.getElementById(id);
+        if (element) {
+            element.click();
+        }
+    }
+    var facilitatorKeys = { n: 'next', p: 'previous', w: 'phase-walk-through', q: 'phase-questions', e: 'phase-estimate',
+        o: 'phase-outcome', r: 'reveal', a: 'agree-suggested', v: 'revote' };
+    document.addEventListener('keydown', function (event) {
+        var room = document.getElementById('room');
+        var keys = document.getElementById('keys');
+        if (!room || !document.getElementById('room-live') || window.Refinery.typing(event)) {
+            return;
+        }
+        if (event.key === '?') {
+            if (keys.open) {
+                keys.close();
+            } else {
+                keys.showModal();
+            }
+            event.preventDefault();
+            return;
+        }
+        if (keys && keys.open) {
+            return;
+        }
+        if (window.Refinery.pickCard(event.key)) {
+            return;
+        }
+        if (room.dataset.facilitates !== 'true') {
+            return;
+        }
+        if (facilitatorKeys[event.key]) {
+            click(facilitatorKeys[event.key]);
+        } else if (event.key === 'd' && document.getElementById('outcome-select')) {
+            document.getElementById('outcome-select').focus();
+            event.preventDefault();
         } else if (event.key === 't' && document.getElementById('timer')) {
             document.getElementById('timer').classList.toggle('large');
+        }
+    });
+    document.addEventListener('click', function (event) {
+        if (event.target && event.target.id === 'keys-button') {
+            document.getElementById('keys').showModal();
         }
     });
 })();

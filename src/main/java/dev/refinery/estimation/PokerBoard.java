@@ -6,10 +6,11 @@ import dev.refinery.backlog.ItemKey;
 
 /**
  * The table of an item's planning poker, the same for everyone: the round, the seats, and after the reveal
- * the cards and the statistics. Before the reveal it holds no card at all, so it cannot leak one.
+ * the cards and the statistics. Before the reveal it holds no card at all, so it cannot leak one. It is shown in
+ * its live {@code rooms}: the item's poker page, and the room of a meeting whose current item it is.
  */
 public record PokerBoard(String team, ItemKey item, Round.Status status, long round, int votes, List<Seat> seats,
-        Statistics statistics, Card agreed, String unit) {
+        Statistics statistics, Card agreed, String unit, List<String> rooms) {
 
     public boolean open() {
         return status == Round.Status.VOTING;

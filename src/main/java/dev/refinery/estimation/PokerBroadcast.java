@@ -33,7 +33,8 @@ class PokerBroadcast {
     }
 
     void board(PokerBoard board) {
-        events.publishEvent(update(board));
+        var html = render(board);
+        board.rooms().forEach(room -> events.publishEvent(new LiveUpdate(room, "board", html)));
     }
 
     /**
@@ -48,7 +49,7 @@ class PokerBroadcast {
         }
         var html = new StringOutput();
         templates.render("estimation/vote.jte", Map.of("board", board, "seat", seat.get()), html);
-        events.publishEvent(new LiveUpdate(room(board.item()), "vote", oneLine(html.toString())));
+        publish(board, "vote", oneLine(html.toString()));
     }
 
     /**
@@ -62,7 +63,11 @@ class PokerBroadcast {
         }
         var html = new StringOutput();
         templates.render("estimation/seats.jte", Map.of("seats", seats), html);
-        events.publishEvent(new LiveUpdate(room(board.item()), "seats", oneLine(html.toString())));
+        publish(board, "seats", oneLine(html.toString()));
+    }
+
+    private void publish(PokerBoard board, String event, String html) {
+        board.rooms().forEach(room -> events.publishEvent(new LiveUpdate(room, event, html)));
     }
 
     /**
@@ -73,13 +78,14 @@ class PokerBroadcast {
         return LINE_BREAKS.matcher(html.strip()).replaceAll(" ");
     }
 
-    LiveUpdate update(PokerBoard board) {
-        var html = new StringOutput();
-        templates.render("estimation/board.jte", Map.of("board", board), html);
-        return new LiveUpdate(room(board.item()), "board", html.toString());
+    /** The table as a fragment, for a page that (re)connects to the item's poker page. */
+    List<LiveUpdate> updates(PokerBoard board) {
+        return List.of(new LiveUpdate(room(board.item()), "board", render(board)));
     }
 
-    List<LiveUpdate> updates(PokerBoard board) {
-        return List.of(update(board));
+    String render(PokerBoard board) {
+        var html = new StringOutput();
+        templates.render("estimation/board.jte", Map.of("board", board), html);
+        return html.toString();
     }
 }

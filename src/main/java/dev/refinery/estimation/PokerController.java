@@ -43,9 +43,9 @@ class PokerController {
     }
 
     @PostMapping("/teams/{team}/items/{item}/poker/rounds")
-    String open(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item) {
-        rounds.open(team, item, me.account());
-        return "redirect:/teams/" + team + "/items/" + item + "/poker";
+    String open(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        return facilitate(me, team, item, htmx, model, () -> rounds.open(team, item, me.account()));
     }
 
     @PostMapping("/teams/{team}/items/{item}/poker/vote")
@@ -78,16 +78,34 @@ class PokerController {
 
     @PostMapping("/teams/{team}/items/{item}/poker/reveal")
     String reveal(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item,
-            @RequestParam long round) {
-        rounds.reveal(team, item, round, me.id());
-        return "redirect:/teams/" + team + "/items/" + item + "/poker";
+            @RequestParam long round, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        return facilitate(me, team, item, htmx, model, () -> rounds.reveal(team, item, round, me.id()));
     }
 
     @PostMapping("/teams/{team}/items/{item}/poker/agree")
     String agree(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item,
-            @RequestParam long round, @RequestParam String card) {
-        rounds.agree(team, item, round, card, me.account());
-        return "redirect:/teams/" + team + "/items/" + item + "/poker";
+            @RequestParam long round, @RequestParam String card, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        return facilitate(me, team, item, htmx, model, () -> rounds.agree(team, item, round, card, me.account()));
+    }
+
+    /**
+     * A facilitator's step on the round. From htmx (the poker page or a meeting's room) the answer is the hand, with
+     * the reason when the step was refused; the table goes to everyone over the live stream.
+     */
+    private String facilitate(SignedInAccount me, String team, String item, String htmx, Model model, Runnable step) {
+        if (htmx == null) {
+            step.run();
+            return "redirect:/teams/" + team + "/items/" + item + "/poker";
+        }
+        String error = null;
+        try {
+            step.run();
+        }
+        catch (Rejected rejected) {
+            error = rejected.getMessage();
+        }
+        return answer(me, team, item, error, htmx, model);
     }
 
     private String answer(SignedInAccount me, String team, String item, String error, String htmx, Model model) {
@@ -99,18 +117,6 @@ class PokerController {
     }
 
     private PokerHand handOf(SignedInAccount me, String team, String item, PokerRounds.Holding holding, String error) {
-        var membership = holding.membership();
-        var url = "/teams/" + team + "/items/" + item + "/poker";
-        if (holding.round().isEmpty()) {
-            return new PokerHand(url, 0, false, false, List.of(), null, false, membership.facilitator(), false, null,
-                    List.of(), error);
-        }
-        var round = holding.round().get();
-        var statistics = round.revealed() ? round.statistics() : null;
-        var outlier = statistics != null && statistics.outliers().stream().anyMatch(v -> v.voter() == me.id().value());
-        return new PokerHand(url, round.id(), PokerRounds.votes(membership.role(), holding.settings()),
-                round.status() == Round.Status.VOTING, round.deck().hand(), holding.mine(), outlier && !holding.explained(),
-                membership.facilitator(), round.status() == Round.Status.REVEALED,
-                statistics == null ? null : statistics.suggested(), round.deck().cards(), error);
+        return rounds.hand(holding, me.id().value(), "/teams/" + team + "/items/" + item + "/poker", error);
     }
 }

@@ -18,12 +18,12 @@ import dev.refinery.backlog.ItemKey;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.identity.Account;
 import dev.refinery.identity.AccountId;
-import dev.refinery.identity.Member;
 import dev.refinery.identity.Membership;
 import dev.refinery.identity.Role;
 import dev.refinery.identity.TeamId;
 import dev.refinery.identity.Teams;
 import dev.refinery.shared.Forbidden;
+import dev.refinery.shared.MeetingTables;
 import dev.refinery.shared.NotFound;
 import dev.refinery.shared.Presence;
 import dev.refinery.shared.Rejected;
@@ -46,12 +46,13 @@ public class PokerRounds {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<VotingWindows> windows;
     private volatile List<VotingWindows> votingWindows;
+    private final ObjectProvider<MeetingTables> tables;
     private final PokerMeters meters;
     private final Clock clock;
 
     PokerRounds(EstimationRepository repository, BacklogItems items, Teams teams, Presence presence,
             PokerBroadcast broadcast, ApplicationEventPublisher events, ObjectProvider<VotingWindows> windows,
-            PokerMeters meters, Clock clock) {
+            ObjectProvider<MeetingTables> tables, PokerMeters meters, Clock clock) {
         this.repository = repository;
         this.items = items;
         this.teams = teams;
@@ -59,6 +60,7 @@ public class PokerRounds {
         this.broadcast = broadcast;
         this.events = events;
         this.windows = windows;
+        this.tables = tables;
         this.meters = meters;
         this.clock = clock;
     }
@@ -159,6 +161,24 @@ public class PokerRounds {
             throw new Forbidden(membership.role() == Role.OBSERVER ? "Observers watch; they do not vote."
                     : "Product managers sit out in this team; a facilitator can change that.");
         }
+        place(team, settings, round, by.id().value(), by.displayName(), face);
+    }
+
+    /**
+     * A guest of a meeting votes as a member does, while the item is the meeting's current one and their seat lasts
+     * (the link not revoked, the team letting guests vote). Their vote is kept under their seat's negative id.
+     */
+    @Transactional
+    public void castAsGuest(String teamKey, String itemKey, long roundId, String face, long guest) {
+        var team = teams.team(teamKey).orElseThrow(() -> new NotFound("No team " + teamKey + ".")).id();
+        var round = locked(team, itemKey, roundId);
+        var name = table(round.item()).map(table -> table.guests().get(guest))
+            .orElseThrow(() -> new Forbidden("You have no seat at this table: guests vote on the meeting's current item, "
+                    + "while their link is active and the team lets guests vote."));
+        place(team, settings(team), round, guest, name, face);
+    }
+
+    private void place(TeamId team, PokerSettings settings, Round round, long voter, String name, String face) {
         for (var window : windows()) {
             window.closed(team.value(), round.item().number()).ifPresent(reason -> {
                 throw Rejected.conflict("card", reason);
@@ -167,20 +187,61 @@ public class PokerRounds {
         var card = round.deck().card(face == null ? "" : face.strip())
             .orElseThrow(() -> Rejected.invalid("card", "Pick a card of the deck: " + String.join(", ",
                     round.deck().hand().stream().map(Card::face).toList()) + "."));
-        var vote = new Vote(by.id().value(), by.displayName(), card);
+        var vote = new Vote(voter, name, card);
         var cast = round.cast(vote);
-        repository.vote(roundId, vote, clock.instant());
+        repository.vote(round.id(), vote, clock.instant());
         meters.voted();
         // a round open for votes is its item's latest, and nobody has explained anything in it yet
         var board = board(team, round.item(), settings, Optional.of(cast), Set.of());
         if (settings.autoReveal() && everyPresentVoterVoted(board)) {
-            repository.move(roundId, Round.Status.VOTING, Round.Status.REVEALED, null);
+            repository.move(round.id(), Round.Status.VOTING, Round.Status.REVEALED, null);
             meters.revealed(PokerMeters.Trigger.ALL_VOTED);
             broadcast.board(board(team, round.item()));
         }
         else {
-            broadcast.vote(board, by.id().value());
+            broadcast.vote(board, voter);
         }
+    }
+
+    /** The table of an item goes out whole again: who sits at it changed (a guest's link revoked, say). */
+    @Transactional(readOnly = true)
+    public void republish(String teamKey, int itemNumber) {
+        teams.team(teamKey).ifPresent(team -> broadcast.board(board(team.id(), new ItemKey(teamKey, itemNumber))));
+    }
+
+    /** One member's hand on an item's latest round; its forms post to {@code url}. */
+    public PokerHand hand(String teamKey, String itemKey, AccountId viewer, String url, String error) {
+        return hand(holding(teamKey, itemKey, viewer), viewer.value(), url, error);
+    }
+
+    /** A guest's hand at a meeting's table: their own card only, never another's before the reveal. */
+    public PokerHand guestHand(String teamKey, String itemKey, long guest, String url, String error) {
+        var team = teams.team(teamKey).orElseThrow(() -> new NotFound("No team " + teamKey + ".")).id();
+        var item = key(teamKey, itemKey);
+        var latest = repository.latest(team.value(), item);
+        var seated = table(item).map(table -> table.guests().containsKey(guest)).orElse(false);
+        if (latest.isEmpty()) {
+            return PokerHand.none(url, false, error);
+        }
+        var round = latest.get();
+        var mine = round.voteOf(guest).map(Vote::card).orElse(null);
+        return new PokerHand(url, round.id(), seated, round.status() == Round.Status.VOTING, round.deck().hand(), mine, false,
+                false, round.status() == Round.Status.REVEALED, null, round.deck().cards(), error);
+    }
+
+    /** A member's hand from what was read of their part in the round. */
+    PokerHand hand(Holding holding, long viewer, String url, String error) {
+        var membership = holding.membership();
+        if (holding.round().isEmpty()) {
+            return PokerHand.none(url, membership.facilitator(), error);
+        }
+        var round = holding.round().get();
+        var statistics = round.revealed() ? round.statistics() : null;
+        var outlier = statistics != null && statistics.outliers().stream().anyMatch(v -> v.voter() == viewer);
+        return new PokerHand(url, round.id(), votes(membership.role(), holding.settings()),
+                round.status() == Round.Status.VOTING, round.deck().hand(), holding.mine(), outlier && !holding.explained(),
+                membership.facilitator(), round.status() == Round.Status.REVEALED,
+                statistics == null ? null : statistics.suggested(), round.deck().cards(), error);
     }
 
     @Transactional
@@ -276,7 +337,22 @@ public class PokerRounds {
             broadcast.board(board(team.id(), item));
             return;
         }
+        if (accounts.stream().anyMatch(account -> account < 0)) {
+            // a guest's seat is on the table only while they are there: the table goes out whole
+            broadcast.board(board);
+            return;
+        }
         broadcast.seats(board, accounts);
+    }
+
+    /**
+     * The table of a meeting's current item as everyone there sees it (no card before the reveal), for the meeting's
+     * guests, who have no membership to check: the meeting module has checked their link.
+     */
+    @Transactional(readOnly = true)
+    public PokerBoard meetingBoard(String teamKey, int itemNumber) {
+        var team = teams.team(teamKey).orElseThrow(() -> new NotFound("No team " + teamKey + "."));
+        return board(team.id(), new ItemKey(teamKey, itemNumber));
     }
 
     /** The board of an item, for a room that (re)connects; the caller has checked access. */
@@ -293,26 +369,41 @@ public class PokerRounds {
     /** The board from its latest round as read: cards on it only once that round is revealed. */
     private PokerBoard board(TeamId team, ItemKey item, PokerSettings settings, Optional<Round> latest,
             Set<Long> explained) {
-        var present = presence.present(PokerBroadcast.room(item));
+        var table = table(item);
+        var present = new HashSet<>(presence.present(PokerBroadcast.room(item)));
+        table.ifPresent(meeting -> present.addAll(presence.present(meeting.room())));
         var statistics = latest.filter(Round::revealed).map(Round::statistics).orElse(null);
         var outliers = new HashSet<Long>();
         if (statistics != null) {
             statistics.outliers().forEach(vote -> outliers.add(vote.voter()));
         }
         var revealed = latest.map(Round::revealed).orElse(false);
-        var seats = teams.roster(team).stream()
-            .sorted(java.util.Comparator.comparing((Member m) -> !votes(m.role(), settings)).thenComparing(Member::displayName))
-            .map(member -> {
-                var vote = latest.flatMap(round -> round.voteOf(member.account().value()));
-                return new Seat(member.account().value(), member.displayName(), member.role(), votes(member.role(), settings),
-                        present.contains(member.account().value()), vote.isPresent(),
-                        revealed ? vote.map(Vote::card).orElse(null) : null, outliers.contains(member.account().value()),
-                        explained.contains(member.account().value()));
-            })
+        var members = teams.roster(team).stream().map(member -> seat(member.account().value(), member.displayName(),
+                member.role(), votes(member.role(), settings), present, latest, revealed, outliers, explained));
+        var guests = table.map(meeting -> meeting.guests().entrySet().stream()).orElse(java.util.stream.Stream.empty())
+            .map(guest -> seat(guest.getKey(), guest.getValue(), null, true, present, latest, revealed, outliers, explained));
+        var seats = java.util.stream.Stream.concat(members, guests)
+            .sorted(java.util.Comparator.comparing((Seat seat) -> !seat.voter()).thenComparing(Seat::name, String.CASE_INSENSITIVE_ORDER))
             .toList();
+        var rooms = new java.util.ArrayList<String>(List.of(PokerBroadcast.room(item)));
+        table.ifPresent(meeting -> rooms.add(meeting.room()));
         return new PokerBoard(item.team(), item, latest.map(Round::status).orElse(null), latest.map(Round::id).orElse(0L),
                 latest.map(round -> round.votes().size()).orElse(0), seats, statistics,
-                latest.map(Round::agreed).orElse(null), latest.map(round -> round.deck().unit().symbol()).orElse(""));
+                latest.map(Round::agreed).orElse(null), latest.map(round -> round.deck().unit().symbol()).orElse(""),
+                List.copyOf(rooms));
+    }
+
+    private static Seat seat(long id, String name, Role role, boolean voter, Set<Long> present, Optional<Round> latest,
+            boolean revealed, Set<Long> outliers, Set<Long> explained) {
+        var vote = latest.flatMap(round -> round.voteOf(id));
+        return new Seat(id, name, role, voter, present.contains(id), vote.isPresent(), revealed ? vote.map(Vote::card).orElse(null)
+                : null, outliers.contains(id), explained.contains(id));
+    }
+
+    /** The live meeting showing this item's table now, if any. */
+    private Optional<MeetingTables.Table> table(ItemKey item) {
+        var meetings = tables.getIfAvailable();
+        return meetings == null ? Optional.empty() : meetings.of(item.team(), item.number());
     }
 
     private static boolean everyPresentVoterVoted(PokerBoard board) {

@@ -13,8 +13,8 @@ import dev.refinery.shared.GuestRooms;
 import dev.refinery.shared.NotFound;
 
 /**
- * The live stream of a guest who joined by link: only while the link is active, and only for the name the
- * guest gave when joining (kept in their HTTP session).
+ * The live stream of a guest who joined by link: only while the link is active, and only for the name and seat the
+ * guest got when joining (kept in their HTTP session).
  */
 @Controller
 class GuestRoomController {
@@ -30,11 +30,13 @@ class GuestRoomController {
     @GetMapping(path = "/guest/{token}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter join(@PathVariable String token, HttpSession session, HttpServletResponse response) {
         var name = session.getAttribute(GuestRooms.NAME_ATTRIBUTE + token);
+        var seat = session.getAttribute(GuestRooms.SEAT_ATTRIBUTE + token);
         var room = guests.room(token);
-        if (name == null || room.isEmpty()) {
+        if (name == null || !(seat instanceof Long id) || room.isEmpty()) {
             throw new NotFound("No guest room here.");
         }
         StreamConnections.smallBuffer(response);
-        return rooms.join(room.get(), -Math.abs((long) token.hashCode()), name + " (guest)");
+        // present under the seat's voter id: the poker table shows the guest there, and counts them for the reveal
+        return rooms.join(room.get(), -id, name + " (guest)");
     }
 }

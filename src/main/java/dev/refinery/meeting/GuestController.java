@@ -12,20 +12,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.refinery.estimation.PokerRounds;
+import dev.refinery.shared.Forbidden;
 import dev.refinery.shared.GuestRooms;
+import dev.refinery.shared.NotFound;
 import dev.refinery.shared.Rejected;
 
 /**
- * Guests join a live session by its link (or QR code) with a display name and no account. The name is kept
- * in their HTTP session for that link only; a revoked link opens nothing.
+ * Guests join a live session by its link (or QR code) with a display name and no account, and get a seat: they
+ * follow the room, ask, and vote at its poker table when the team lets guests vote. The name and the seat are kept
+ * in their HTTP session for that link only; a revoked link opens nothing, and ends the seat at once.
  */
 @Controller
 class GuestController {
 
     private final RefinementSessions sessions;
+    private final GuestSeats seats;
+    private final RoomTables tables;
+    private final PokerRounds rounds;
 
-    GuestController(RefinementSessions sessions) {
+    GuestController(RefinementSessions sessions, GuestSeats seats, RoomTables tables, PokerRounds rounds) {
         this.sessions = sessions;
+        this.seats = seats;
+        this.tables = tables;
+        this.rounds = rounds;
     }
 
     @GetMapping("/join/{token}")
@@ -42,17 +52,21 @@ class GuestController {
             model.addAttribute("join", new JoinPage(token, session.title(), name, "Give a name of 1 to 40 characters."));
             return "meeting/join";
         }
+        var seat = seats.seat(token, trimmed);
         http.setAttribute(GuestRooms.NAME_ATTRIBUTE + token, trimmed);
+        http.setAttribute(GuestRooms.SEAT_ATTRIBUTE + token, seat.id());
         return "redirect:/guest/" + token;
     }
 
     @GetMapping("/guest/{token}")
     String room(@PathVariable String token, HttpSession http, Model model) {
-        if (guest(token, http).isEmpty()) {
+        var seat = guest(token, http);
+        if (seat.isEmpty()) {
             return "redirect:/join/" + token;
         }
         try {
             model.addAttribute("room", sessions.guestRoom(token));
+            model.addAttribute("table", tables.ofGuest(token, seat.get(), null));
             return "meeting/room";
         }
         catch (Rejected notLive) {
@@ -61,31 +75,62 @@ class GuestController {
         }
     }
 
+    /** The room for htmx to swap; once the link is revoked or the meeting over, the page says so and stops listening. */
     @GetMapping("/guest/{token}/room")
     String view(@PathVariable String token, HttpSession http, Model model) {
-        if (guest(token, http).isEmpty()) {
-            return "redirect:/join/" + token;
-        }
         try {
-            model.addAttribute("room", sessions.guestRoom(token));
-            return "meeting/room-view";
+            if (guest(token, http).isPresent()) {
+                model.addAttribute("room", sessions.guestRoom(token));
+                return "meeting/room-view";
+            }
         }
-        catch (Rejected notLive) {
-            model.addAttribute("url", "/guest/" + token);
-            return "meeting/room-over";
+        catch (NotFound | Rejected over) {
+            // revoked, or the meeting is over
         }
+        model.addAttribute("url", null);
+        model.addAttribute("guest", true);
+        return "meeting/room-over";
+    }
+
+    @GetMapping("/guest/{token}/table")
+    String table(@PathVariable String token, HttpSession http, Model model) {
+        model.addAttribute("table", tables.ofGuest(token, seated(token, http), null));
+        return "meeting/table-swap";
+    }
+
+    @GetMapping("/guest/{token}/hand")
+    String hand(@PathVariable String token, HttpSession http, Model model) {
+        model.addAttribute("hand", tables.ofGuest(token, seated(token, http), null).hand());
+        return "estimation/hand";
+    }
+
+    @PostMapping("/guest/{token}/poker/vote")
+    String vote(@PathVariable String token, @RequestParam long round, @RequestParam(defaultValue = "") String card,
+            HttpSession http, Model model) {
+        var seat = seated(token, http);
+        var session = sessions.guestSession(token);
+        String error = null;
+        try {
+            rounds.castAsGuest(session.team(), tables.ofGuest(token, seat, null).board().item().toString(), round, card,
+                    seat.voter());
+        }
+        catch (Rejected | Forbidden refused) {
+            error = refused.getMessage();
+        }
+        model.addAttribute("hand", tables.ofGuest(token, seat, error).hand());
+        return "estimation/hand";
     }
 
     @PostMapping("/guest/{token}/questions")
     String ask(@PathVariable String token, @RequestParam(defaultValue = "") String question, HttpSession http,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        var name = guest(token, http);
-        if (name.isEmpty()) {
+        var seat = guest(token, http);
+        if (seat.isEmpty()) {
             return "redirect:/join/" + token;
         }
         String error = null;
         try {
-            sessions.askAsGuest(token, name.get(), question);
+            sessions.askAsGuest(token, seat.get().name(), question);
         }
         catch (Rejected rejected) {
             error = rejected.getMessage();
@@ -95,12 +140,20 @@ class GuestController {
         }
         model.addAttribute("room", sessions.guestRoom(token));
         model.addAttribute("error", error);
-        return htmx != null ? "meeting/room-view" : "meeting/room";
+        if (htmx != null) {
+            return "meeting/room-view";
+        }
+        model.addAttribute("table", tables.ofGuest(token, seat.get(), null));
+        return "meeting/room";
     }
 
-    /** The name this browser joined the link with; the link must still be active. */
-    private Optional<String> guest(String token, HttpSession http) {
+    /** The seat this browser joined the link with, while the link is active. */
+    private Optional<GuestSeats.Seat> guest(String token, HttpSession http) {
         sessions.guestSession(token);
-        return Optional.ofNullable(http.getAttribute(GuestRooms.NAME_ATTRIBUTE + token)).map(Object::toString);
+        return http.getAttribute(GuestRooms.SEAT_ATTRIBUTE + token) instanceof Long id ? seats.active(token, id) : Optional.empty();
+    }
+
+    private GuestSeats.Seat seated(String token, HttpSession http) {
+        return guest(token, http).orElseThrow(() -> new Forbidden("Join the meeting by its link first."));
     }
 }

@@ -34,4 +34,40 @@ public record LiveRoom(String team, RefinementSession session, Agenda agenda, Ag
     public Phase[] phases() {
         return Phase.values();
     }
+
+    public Phase phase() {
+        return session.phase() == null ? Phase.WALK_THROUGH : session.phase();
+    }
+
+    /** The key that takes the meeting to a phase in the facilitator's room. */
+    public static String key(Phase phase) {
+        return switch (phase) {
+            case WALK_THROUGH -> "w";
+            case QUESTIONS -> "q";
+            case ESTIMATE -> "e";
+            case OUTCOME -> "o";
+        };
+    }
+
+    /** Where an agenda line stands: its outcome, the current one, reviewed without an outcome, or not reached. */
+    public String state(AgendaLine line) {
+        if (line.outcome() != null) {
+            return line.outcome().label();
+        }
+        if (line == current) {
+            return "now";
+        }
+        return line.reviewed() ? "reviewed, no outcome" : "not reached";
+    }
+
+    /** Whether the facilitator may still move a line by drag: not taken up yet, and not the current one. */
+    public boolean movable(AgendaLine line) {
+        return facilitates && line != current && !line.reviewed();
+    }
+
+    /** Minutes spent of the time box, as "3:10 / 4 min"; only what was spent before the line was left. */
+    public String time(AgendaLine line) {
+        var spent = line.spentSeconds();
+        return (spent == 0 ? "" : spent / 60 + ":" + String.format("%02d", spent % 60) + " / ") + line.timeBoxMinutes() + " min";
+    }
 }

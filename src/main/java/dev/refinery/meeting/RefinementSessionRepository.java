@@ -47,6 +47,11 @@ class RefinementSessionRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** A session by its id alone, for what comes from a live room's name (the caller checks who asks). */
+    Optional<RefinementSession> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::session).optional();
+    }
+
     List<RefinementSession> live(long team) {
         return jdbc.sql(SELECT + " WHERE team_id = :team AND state = 'live'").param("team", team).query(this::session).list();
     }
@@ -228,19 +233,28 @@ class RefinementSessionRepository {
     }
 
     MeetingDefaults defaults(long team) {
-        return jdbc.sql("SELECT time_box_minutes, question_pause FROM meeting_settings WHERE team_id = :team")
+        return jdbc.sql("SELECT time_box_minutes, question_pause, guests_vote FROM meeting_settings WHERE team_id = :team")
             .param("team", team)
-            .query((rs, row) -> new MeetingDefaults(rs.getInt("time_box_minutes"), rs.getInt("question_pause")))
+            .query((rs, row) -> new MeetingDefaults(rs.getInt("time_box_minutes"), rs.getInt("question_pause"),
+                    rs.getBoolean("guests_vote")))
             .optional()
             .orElse(MeetingDefaults.STANDARD);
     }
 
     void defaults(long team, MeetingDefaults defaults) {
-        var updated = jdbc.sql("UPDATE meeting_settings SET time_box_minutes = :box, question_pause = :pause WHERE team_id = :team")
-            .param("box", defaults.timeBoxMinutes()).param("pause", defaults.questionPauseSeconds()).param("team", team).update();
+        var updated = jdbc.sql("""
+                UPDATE meeting_settings SET time_box_minutes = :box, question_pause = :pause, guests_vote = :guests
+                WHERE team_id = :team
+                """)
+            .param("box", defaults.timeBoxMinutes()).param("pause", defaults.questionPauseSeconds())
+            .param("guests", defaults.guestsVote()).param("team", team).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO meeting_settings (team_id, time_box_minutes, question_pause) VALUES (:team, :box, :pause)")
-                .param("team", team).param("box", defaults.timeBoxMinutes()).param("pause", defaults.questionPauseSeconds()).update();
+            jdbc.sql("""
+                    INSERT INTO meeting_settings (team_id, time_box_minutes, question_pause, guests_vote)
+                    VALUES (:team, :box, :pause, :guests)
+                    """)
+                .param("team", team).param("box", defaults.timeBoxMinutes()).param("pause", defaults.questionPauseSeconds())
+                .param("guests", defaults.guestsVote()).update();
         }
     }
 

@@ -359,10 +359,20 @@ public class RefinementSessions {
         moveTo(teamKey, id, target + 1, who);
     }
 
+    /**
+     * Moves the current item to a phase. Entering the estimate opens a round in the room, unless one is open on the
+     * item already: pre-votes cast before the meeting count.
+     */
     @Transactional
-    public void phase(String teamKey, long id, Phase phase, AccountId by) {
-        live(facilitator(teamKey, id, by), id);
+    public void phase(String teamKey, long id, Phase phase, Account by) {
+        var session = live(facilitator(teamKey, id, by.id()), id);
         sessions.phase(id, phase, clock.instant());
+        if (phase == Phase.ESTIMATE) {
+            var key = new ItemKey(teamKey, session.currentNumber()).toString();
+            if (rounds.current(teamKey, key, by.id()).filter(round -> round.status() == Round.Status.VOTING).isEmpty()) {
+                rounds.open(teamKey, key, by);
+            }
+        }
         room.changed(teamKey, id);
     }
 
@@ -450,7 +460,10 @@ public class RefinementSessions {
         room.changed(teamKey, id);
     }
 
-    /** An estimate agreed in planning poker during a live session is that item's outcome there. */
+    /**
+     * An estimate agreed in planning poker during a live session is that item's outcome there; agreed on the current
+     * item, the room moves on to its outcome phase.
+     */
     @org.springframework.context.event.EventListener
     void on(dev.refinery.estimation.EstimateAgreed agreed) {
         for (var session : sessions.live(agreed.team())) {
@@ -459,6 +472,9 @@ public class RefinementSessions {
                 .findFirst()
                 .ifPresent(entry -> {
                     sessions.outcome(session.id(), entry.itemNumber(), Outcome.ESTIMATED, null);
+                    if (session.currentNumber() != null && session.currentNumber() == entry.itemNumber()) {
+                        sessions.phase(session.id(), Phase.OUTCOME, clock.instant());
+                    }
                     room.changed(session.team(), session.id());
                 });
         }
@@ -546,6 +562,27 @@ public class RefinementSessions {
                 session.questionPauseSeconds(), session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), zone(), null);
     }
 
+    /**
+     * Orders the rest of a live meeting's agenda: the items not taken up yet, in the order given (their keys, each
+     * once); the current item and those already reviewed keep their places ahead of them.
+     */
+    @Transactional
+    public void reorderRest(String teamKey, long id, List<String> order, AccountId by) {
+        var session = live(facilitator(teamKey, id, by), id);
+        var entries = sessions.agenda(id);
+        var done = entries.stream().filter(e -> e.reviewed() || e.itemNumber() == session.currentNumber()).toList();
+        var rest = new HashMap<String, RefinementSessionRepository.Entry>();
+        entries.stream().filter(e -> !done.contains(e)).forEach(e -> rest.put(new ItemKey(teamKey, e.itemNumber()).toString(), e));
+        if (order.size() != rest.size() || !rest.keySet().equals(new java.util.HashSet<>(order))) {
+            throw Rejected.conflict("order", "The agenda changed meanwhile: its rest is " + String.join(", ", rest.keySet().stream()
+                .sorted().toList()) + ". Reload and order again.");
+        }
+        var ordered = new ArrayList<>(done);
+        order.forEach(key -> ordered.add(rest.get(key)));
+        sessions.keepAgenda(id, ordered);
+        room.changed(teamKey, id);
+    }
+
     /** Adds a new task without leaving the room: it goes into the backlog and to the end of the agenda. */
     @Transactional
     public void addTask(String teamKey, long id, String title, Account by) {
@@ -588,11 +625,18 @@ public class RefinementSessions {
         return sessions.activeLink(id);
     }
 
-    /** Revokes the session's guest link: it opens nothing from now on. */
+    /**
+     * Revokes the session's guest link: it opens nothing from now on, and in a live meeting its guests' seats leave
+     * the table at once (their pages hear of it and stop).
+     */
     @Transactional
     public void revokeGuestLink(String teamKey, long id, AccountId by) {
-        facilitator(teamKey, id, by);
+        var session = session(facilitator(teamKey, id, by), id);
         sessions.revokeLinks(id, clock.instant());
+        if (session.state() == SessionState.LIVE) {
+            rounds.republish(teamKey, session.currentNumber());
+            room.changed(teamKey, id);
+        }
     }
 
     /** The session a guest link opens; not found once revoked. */

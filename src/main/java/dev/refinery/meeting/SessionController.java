@@ -27,11 +27,13 @@ import dev.refinery.shared.Rejected;
 class SessionController {
 
     private final RefinementSessions sessions;
+    private final RoomTables tables;
     private final Workstreams workstreams;
     private final Teams teams;
 
-    SessionController(RefinementSessions sessions, Workstreams workstreams, Teams teams) {
+    SessionController(RefinementSessions sessions, RoomTables tables, Workstreams workstreams, Teams teams) {
         this.sessions = sessions;
+        this.tables = tables;
         this.workstreams = workstreams;
         this.teams = teams;
     }
@@ -56,9 +58,10 @@ class SessionController {
     @PostMapping("/teams/{team}/sessions/defaults")
     String defaults(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @RequestParam(defaultValue = "") String timeBoxMinutes, @RequestParam(defaultValue = "") String questionPauseSeconds,
-            Model model) {
+            @RequestParam(defaultValue = "false") boolean guestsVote, Model model) {
         try {
-            sessions.saveDefaults(team, new MeetingDefaults(number(timeBoxMinutes), number(questionPauseSeconds)), me.id());
+            sessions.saveDefaults(team, new MeetingDefaults(number(timeBoxMinutes), number(questionPauseSeconds), guestsVote),
+                    me.id());
             return "redirect:/teams/" + team + "/sessions";
         }
         catch (Rejected rejected) {
@@ -79,10 +82,7 @@ class SessionController {
     String session(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
         var session = sessions.find(team, id, me.id());
         if (session.state() == SessionState.LIVE) {
-            model.addAttribute("room", sessions.room(team, id, me.account()));
-            model.addAttribute("guestLink", sessions.room(team, id, me.account()).facilitates()
-                    ? sessions.activeGuestLink(team, id, me.id()).map(SessionController::joinUrl).orElse("") : null);
-            return "meeting/room";
+            return roomPage(me, team, id, null, model);
         }
         if (session.state() == SessionState.CLOSED) {
             model.addAttribute("page", new SessionPages.SummaryPage(team, sessions.summary(team, id, me.id())));
@@ -101,6 +101,39 @@ class SessionController {
         }
         model.addAttribute("room", sessions.room(team, id, me.account()));
         return "meeting/room-view";
+    }
+
+    /** The poker table of the current item with the viewer's hand, fetched again when the meeting moves on. */
+    @GetMapping("/teams/{team}/sessions/{id}/table")
+    String table(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
+        model.addAttribute("table", tables.of(team, id, me.account()));
+        return "meeting/table-swap";
+    }
+
+    @GetMapping("/teams/{team}/sessions/{id}/hand")
+    String hand(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
+        model.addAttribute("hand", tables.of(team, id, me.account()).hand());
+        return "estimation/hand";
+    }
+
+    /** The projector's view: large type for a shared screen, following the meeting live. */
+    @GetMapping("/teams/{team}/sessions/{id}/present")
+    String present(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
+        model.addAttribute("room", sessions.room(team, id, me.account()));
+        model.addAttribute("table", tables.of(team, id, me.account()));
+        return "meeting/present";
+    }
+
+    @GetMapping("/teams/{team}/sessions/{id}/present/view")
+    String presentView(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            Model model) {
+        var session = sessions.find(team, id, me.id());
+        if (session.state() != SessionState.LIVE) {
+            model.addAttribute("url", "/teams/" + team + "/sessions/" + id);
+            return "meeting/room-over";
+        }
+        model.addAttribute("room", sessions.room(team, id, me.account()));
+        return "meeting/present-view";
     }
 
     /** The backlog's own section editors for the current item, loaded in place in the room. */
@@ -144,7 +177,7 @@ class SessionController {
     String phase(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam String phase, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         return live(me, team, id, htmx, model, () -> sessions.phase(team, id,
-                Phase.of(phase).orElseThrow(() -> Rejected.invalid("phase", "No phase " + phase + ".")), me.id()));
+                Phase.of(phase).orElseThrow(() -> Rejected.invalid("phase", "No phase " + phase + ".")), me.account()));
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/questions")
@@ -227,9 +260,22 @@ class SessionController {
     }
 
     private String roomWith(SignedInAccount me, String team, long id, String error, String htmx, Model model) {
+        if (htmx == null) {
+            return roomPage(me, team, id, error, model);
+        }
         model.addAttribute("room", sessions.room(team, id, me.account()));
         model.addAttribute("error", error);
-        return htmx != null ? "meeting/room-view" : "meeting/room";
+        return "meeting/room-view";
+    }
+
+    private String roomPage(SignedInAccount me, String team, long id, String error, Model model) {
+        var room = sessions.room(team, id, me.account());
+        model.addAttribute("room", room);
+        model.addAttribute("error", error);
+        model.addAttribute("table", tables.of(team, id, me.account()));
+        model.addAttribute("guestLink", room.facilitates()
+                ? sessions.activeGuestLink(team, id, me.id()).map(SessionController::joinUrl).orElse("") : null);
+        return "meeting/room";
     }
 
     private static RefinementSessions.Fold fold(String fold) {
@@ -261,6 +307,13 @@ class SessionController {
             return page(me, team, id, new FieldErrors(java.util.Map.of("item", "There is no item " + item + " in " + team + ".")),
                     item, model);
         }
+    }
+
+    @PostMapping("/teams/{team}/sessions/{id}/agenda/rest")
+    String reorderRest(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            @RequestParam(name = "order", defaultValue = "") List<String> order,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        return live(me, team, id, htmx, model, () -> sessions.reorderRest(team, id, order, me.id()));
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/agenda/remove")

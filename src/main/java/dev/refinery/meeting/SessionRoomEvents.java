@@ -1,6 +1,7 @@
 package dev.refinery.meeting;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,7 +18,7 @@ import dev.refinery.shared.LiveUpdate;
 @Component
 class SessionRoomEvents implements LiveSnapshots {
 
-    private static final Pattern ROOM = Pattern.compile("team:[A-Z]{2,10}:session-[0-9]{1,18}");
+    private static final Pattern ROOM = Pattern.compile("team:[A-Z]{2,10}:session-([0-9]{1,18})");
 
     private final ApplicationEventPublisher events;
 
@@ -27,6 +28,12 @@ class SessionRoomEvents implements LiveSnapshots {
 
     static String room(String team, long session) {
         return "team:" + team + ":session-" + session;
+    }
+
+    /** The session whose room this is, if it is a session's room. */
+    static Optional<Long> session(String room) {
+        var matcher = ROOM.matcher(room);
+        return matcher.matches() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
     }
 
     void changed(String team, long session) {

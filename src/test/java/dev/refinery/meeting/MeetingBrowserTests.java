@@ -305,7 +305,7 @@ abstract class MeetingBrowserTests {
     }
 
     private static Locator agendaEntry(Page page, String key) {
-        return page.locator("#controls .agenda-jump li").filter(new Locator.FilterOptions().setHasText(key + " "));
+        return page.locator("#agenda-side li").filter(new Locator.FilterOptions().setHasText(key + " "));
     }
 
     private static Locator summaryItem(Page page, String key) {

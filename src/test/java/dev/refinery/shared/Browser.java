@@ -31,7 +31,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public BrowserContext person(String baseUrl) {
-        return chromium.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(390, 844));
+        return person(baseUrl, 390, 844);
+    }
+
+    /** A person whose screen is this wide and high: a laptop at 1280 px, a phone at 375. */
+    public BrowserContext person(String baseUrl, int width, int height) {
+        return chromium.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(width, height));
     }
 
     /** A person whose browser runs no JavaScript: every page must work with links and forms alone. */

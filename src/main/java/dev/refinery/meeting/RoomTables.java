@@ -1,0 +1,47 @@
+package dev.refinery.meeting;
+
+import org.springframework.stereotype.Component;
+
+import dev.refinery.backlog.ItemKey;
+import dev.refinery.estimation.PokerRounds;
+import dev.refinery.identity.Account;
+import dev.refinery.shared.Rejected;
+
+/**
+ * The poker table in a meeting's room: the current item's board as everyone sees it, and the viewer's own hand,
+ * whose forms post to planning poker (a member) or to the guest's link (a guest).
+ */
+@Component
+class RoomTables {
+
+    private final RefinementSessions sessions;
+    private final PokerRounds rounds;
+
+    RoomTables(RefinementSessions sessions, PokerRounds rounds) {
+        this.sessions = sessions;
+        this.rounds = rounds;
+    }
+
+    RoomTable of(String team, long id, Account viewer) {
+        var session = sessions.find(team, id, viewer.id());
+        var key = current(session);
+        return new RoomTable(rounds.board(team, key.toString(), viewer.id()),
+                rounds.hand(team, key.toString(), viewer.id(), "/teams/" + team + "/items/" + key + "/poker", null),
+                "/teams/" + team + "/sessions/" + id);
+    }
+
+    RoomTable ofGuest(String token, GuestSeats.Seat seat, String error) {
+        var session = sessions.guestSession(token);
+        var key = current(session);
+        return new RoomTable(rounds.meetingBoard(session.team(), key.number()),
+                rounds.guestHand(session.team(), key.toString(), seat.voter(), "/guest/" + token + "/poker", error),
+                "/guest/" + token);
+    }
+
+    private static ItemKey current(RefinementSession session) {
+        if (session.state() != SessionState.LIVE || session.currentNumber() == null) {
+            throw Rejected.conflict("state", "The meeting is not live.");
+        }
+        return new ItemKey(session.team(), session.currentNumber());
+    }
+}
