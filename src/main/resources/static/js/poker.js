@@ -2,25 +2,32 @@
 // The live room uses pickCard too, with keys of its own for the rest.
 (function () {
     window.Refinery = window.Refinery || {};
+    /**
+     * Runs a key's action once htmx has finished putting new content in place: a form swapped in a moment ago is
+     * not wired to htmx yet, and a click on it would leave the page instead of posting in place.
+     */
+    window.Refinery.whenSettled = function (action, tries) {
+        var busy = document.querySelector('.htmx-swapping, .htmx-settling, .htmx-added');
+        if (busy && (tries || 0) < 40) {
+            setTimeout(function () { window.Refinery.whenSettled(action, (tries || 0) + 1); }, 25);
+            return;
+        }
+        action();
+    };
     /** Clicks the card a key names in this person's hand: 1 to 9 and 0 the first ten, "?" the card "?". */
     window.Refinery.pickCard = function (key) {
-        var cards = document.querySelectorAll('#hand button.poker-card');
-        if (/^[0-9]$/.test(key)) {
-            var card = cards[key === '0' ? 9 : Number(key) - 1];
+        if (!/^[0-9?]$/.test(key)) {
+            return false;
+        }
+        window.Refinery.whenSettled(function () {
+            var cards = Array.prototype.slice.call(document.querySelectorAll('#hand button.poker-card'));
+            var card = key === '?' ? cards.filter(function (c) { return c.textContent.trim() === '?'; })[0]
+                : cards[key === '0' ? 9 : Number(key) - 1];
             if (card) {
                 card.click();
             }
-            return true;
-        }
-        if (key === '?') {
-            Array.prototype.forEach.call(cards, function (card) {
-                if (card.textContent.trim() === '?') {
-                    card.click();
-                }
-            });
-            return true;
-        }
-        return false;
+        });
+        return true;
     };
     window.Refinery.typing = function (event) {
         var active = document.activeElement;
@@ -35,10 +42,12 @@
             return;
         }
         if (event.key === 'r') {
-            var reveal = document.getElementById('reveal');
-            if (reveal) {
-                reveal.click();
-            }
+            window.Refinery.whenSettled(function () {
+                var reveal = document.getElementById('reveal');
+                if (reveal) {
+                    reveal.click();
+                }
+            });
         }
     });
 })();

@@ -71,10 +71,12 @@
     document.addEventListener('DOMContentLoaded', function () { tick(); sortable(); });
     document.addEventListener('htmx:afterSettle', function () { tick(); sortable(); });
     function click(id) {
-        var element = document.getElementById(id);
-        if (element) {
-            element.click();
-        }
+        window.Refinery.whenSettled(function () {
+            var element = document.getElementById(id);
+            if (element) {
+                element.click();
+            }
+        });
     }
     var facilitatorKeys = { n: 'next', p: 'previous', w: 'phase-walk-through', q: 'phase-questions', e: 'phase-estimate',
         o: 'phase-outcome', r: 'reveal', a: 'agree-suggested', v: 'revote' };

@@ -201,12 +201,13 @@ class MeetingRoomBrowserTests {
                         cleoPage.navigate(url);
                         assertThat(cleoPage.locator("#phase")).hasText("Estimate");
                         assertThat(cleoPage.locator("#round-status")).hasText("Voting: 2 of " + voters + " voted");
-                        assertThat(cleoPage.locator("#hand-state")).hasText("You voted 5: waiting for the reveal");
+                        assertThat(cleoPage.locator("#hand-state")).hasText("You voted 3: waiting for the reveal");
                         cleoPage.evaluate("() => { window.neverReloaded = true; }");
                     }
                 }
                 // everyone present has voted once the facilitator has: the round reveals itself
                 // the facilitator's own vote, by key: 6 picks the sixth card of the hand (0 ½ 1 2 3 5 ...), the 5
+                assertThat(fayPage.locator("#hand-state")).hasText("Your turn: pick a card");
                 key(fayPage, "6");
                 actions++;
                 for (var page : everyone) {
