@@ -122,6 +122,12 @@ class MeetingRoomBrowserTests {
             for (var page : List.of(pamPage, benPage, cleoPage, danPage)) {
                 page.navigate(url);
             }
+            // the facilitator's second screen: the projector's view, which follows the meeting by itself
+            var projector = fayContext.newPage();
+            projector.navigate(fayPage.locator("#projector-link").getAttribute("href"));
+            assertThat(projector.locator("#current-title")).hasText(titles.getFirst());
+            assertThat(projector.locator("#timer")).isVisible();
+            assertThat(projector.locator("#hand")).hasCount(0);
             var everyone = List.of(fayPage, pamPage, benPage, cleoPage, danPage, ginaPage);
             for (var page : everyone) {
                 assertThat(page.locator("#current-title")).hasText(titles.getFirst());
@@ -152,6 +158,7 @@ class MeetingRoomBrowserTests {
                     assertThat(page.locator("#phase")).hasText("Walk-through");
                     assertThat(page.locator("#table")).isHidden();
                 }
+                assertThat(projector.locator("#current-title")).hasText(titles.get(i));
 
                 key(fayPage, "q");
                 actions++;
@@ -195,6 +202,7 @@ class MeetingRoomBrowserTests {
                         assertThat(page.content()).as("no card of anyone's in any page before the reveal")
                             .doesNotContain("card-face");
                     }
+                    assertThat(projector.locator("#round-status")).hasText("Voting: " + cast + " of " + voters + " voted");
                     if (i == 3 && cast == 2) {
                         // Cleo's connection drops mid-estimate; back, her room is where the meeting is
                         cleoPage.navigate("about:blank");
@@ -214,6 +222,8 @@ class MeetingRoomBrowserTests {
                     assertThat(page.locator("#round-status")).hasText("Revealed");
                     assertThat(page.locator("#statistics")).containsText("Median");
                 }
+                assertThat(projector.locator("#statistics")).containsText("Median");
+                assertThat(projector.locator("#board .seat .card-face")).hasCount(voters);
                 assertThat(fayPage.locator("#board .seat")).hasCount(i < 6 ? 6 : 5);
                 if (i < 6) {
                     // the guest's card shows and counts like everyone's
@@ -241,6 +251,7 @@ class MeetingRoomBrowserTests {
             for (var page : everyone) {
                 assertThat(page.evaluate("() => window.neverReloaded === true")).as("no page load in the meeting").isEqualTo(true);
             }
+            assertThat(projector.locator("#phase")).hasText("Outcome");
             fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close the meeting")).click();
             assertThat(benPage.locator("#room")).containsText("The meeting is over.");
             fayPage.navigate(url);
