@@ -174,7 +174,10 @@ class EveryPageBrowserTests {
             });
             pages.put("item with the longest title and its history", at(item));
             for (var section : List.of("title", "description", "acceptance-criteria", "estimate", "deadline", "details")) {
-                pages.put("item editing its " + section, at(item + "?edit=" + section));
+                pages.put("item editing its " + section, page -> {
+                    page.navigate(item + "?edit=" + section);
+                    assertThat(page.locator("#section-" + section + ".editing form")).isVisible();
+                });
             }
             pages.put("template", at(team + "/template"));
             pages.put("workstreams", at(team + "/workstreams"));
