@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page but the live meeting room, filled as a team really fills it (the longest title, a Markdown description, a
  * planned session, a poker round, an import waiting for its mapping), on a laptop and on a phone, in the light and the
- * dark colour scheme: axe-core finds no serious or critical violation of WCAG 2 A or AA, and on a phone no page scrolls
- * sideways. The first run's pages exist only before the first account, so they are checked first.
+ * dark colour scheme: axe-core finds no serious or critical violation of WCAG 2 A or AA, no page scrolls sideways, and
+ * each follows the colour scheme. The first run's pages exist only before the first account, so they are checked first.
  */
 @ExtendWith(BrowserAvailable.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -216,6 +216,9 @@ class EveryPageBrowserTests {
                     if (!violations.isEmpty()) {
                         problems.add(what + " (" + page.url() + "):\n" + String.join("\n", violations));
                     }
+                    if (darkBackground(page) != (scheme == ColorScheme.DARK)) {
+                        problems.add(what + " (" + page.url() + ") does not follow the colour scheme");
+                    }
                     var sideways = sidewaysScroll(page);
                     if (sideways > 0) {
                         problems.add(what + " (" + page.url() + ") scrolls " + sideways + " px sideways");
@@ -230,6 +233,14 @@ class EveryPageBrowserTests {
 
     private static Consumer<Page> at(String path) {
         return page -> page.navigate(path);
+    }
+
+    /** Whether the page's background is dark: its red, green and blue below half on average. */
+    private static boolean darkBackground(Page page) {
+        return (Boolean) page.evaluate("""
+                () => getComputedStyle(document.documentElement).backgroundColor.match(/\\d+/g).slice(0, 3)
+                    .map(Number).reduce((sum, channel) => sum + channel, 0) < 3 * 128
+                """);
     }
 
     private static int sidewaysScroll(Page page) {
