@@ -24,6 +24,7 @@ import dev.refinery.identity.NewMember;
 import dev.refinery.identity.NewTeam;
 import dev.refinery.identity.People;
 import dev.refinery.identity.Teams;
+import dev.refinery.shared.AxeCheck;
 import dev.refinery.shared.Browser;
 import dev.refinery.shared.BrowserAvailable;
 
@@ -134,6 +135,8 @@ class MeetingRoomBrowserTests {
                 page.evaluate("() => { window.neverReloaded = true; }");
             }
             assertThat(ginaPage.locator("body")).containsText("You are a guest in Checkout");
+            // a phone in the dark: the room follows the system's colour scheme, and stays readable in it
+            benPage.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK));
             // everyone is in the room (Gina too) before the first round: the reveal waits for every present voter
             for (var page : everyone) {
                 assertThat(page.locator("#board-slot")).isAttached();
@@ -159,6 +162,14 @@ class MeetingRoomBrowserTests {
                     assertThat(page.locator("#table")).isHidden();
                 }
                 assertThat(projector.locator("#current-title")).hasText(titles.get(i));
+                if (i == 0) {
+                    accessible("walk-through", fayPage, benPage, ginaPage, projector);
+                    fayPage.locator("body").press("?");
+                    assertThat(fayPage.locator("#keys")).isVisible();
+                    AxeCheck.assertAccessible(fayPage, "the list of keys");
+                    fayPage.keyboard().press("Escape");
+                    assertThat(fayPage.locator("#keys")).isHidden();
+                }
 
                 key(fayPage, "q");
                 actions++;
@@ -166,6 +177,7 @@ class MeetingRoomBrowserTests {
                     assertThat(page.locator("#phase")).hasText("Questions");
                 }
                 if (i == 0) {
+                    accessible("questions", fayPage, benPage);
                     benPage.getByLabel("Your question on " + key).fill("Which banks?");
                     benPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask")).click();
                     for (var page : everyone) {
@@ -188,6 +200,9 @@ class MeetingRoomBrowserTests {
                     assertThat(cardBox.width).isGreaterThanOrEqualTo(48);
                     assertThat(phone.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                         .as("no horizontal scroll on a phone").isEqualTo(true);
+                }
+                if (i == 0) {
+                    accessible("estimate", fayPage, pamPage, benPage, ginaPage, projector);
                 }
 
                 // every voter but the facilitator votes on their phone; nobody sees a card until the last one is in
@@ -223,6 +238,9 @@ class MeetingRoomBrowserTests {
                     assertThat(page.locator("#statistics")).containsText("Median");
                 }
                 assertThat(projector.locator("#statistics")).containsText("Median");
+                if (i == 0) {
+                    accessible("revealed", fayPage, benPage, projector);
+                }
                 assertThat(projector.locator("#board .seat .card-face")).hasCount(voters);
                 assertThat(fayPage.locator("#board .seat")).hasCount(i < 6 ? 6 : 5);
                 if (i < 6) {
@@ -240,6 +258,9 @@ class MeetingRoomBrowserTests {
                     assertThat(page.locator("#phase")).hasText("Outcome");
                 }
                 assertThat(fayPage.locator("#agenda-side li").nth(i)).containsText("Estimated");
+                if (i == 0) {
+                    accessible("outcome", fayPage, benPage);
+                }
 
                 if (i < titles.size() - 1) {
                     key(fayPage, "n");
@@ -265,6 +286,13 @@ class MeetingRoomBrowserTests {
                 assertThat(line).containsText("5 pt");
             }
             assertThat(summary).containsText("Ben: Which banks?");
+        }
+    }
+
+    /** axe-core over each page as it is in this phase: no serious or critical violation. */
+    private static void accessible(String phase, Page... pages) {
+        for (var page : pages) {
+            AxeCheck.assertAccessible(page, "the room in the " + phase + " at " + page.viewportSize().width + " px");
         }
     }
 
