@@ -105,6 +105,69 @@ class GuestTests {
             .hasStatus(HttpStatus.NOT_FOUND);
     }
 
+    @Autowired
+    dev.refinery.estimation.PokerRounds rounds;
+
+    @Test
+    void guestsVoteAtTheRoomsTableUnlessTheTeamKeepsThemToWatchingAndTheRestOfTheAgendaIsReordered() {
+        var people = new People(accounts, mvc);
+        var fay = people.someone("Fay");
+        var team = People.newKey();
+        teams.create(new NewTeam("Payments", team), fay.id());
+        var keys = List.of("Pay by SEPA", "Refund by card", "Export statements").stream()
+            .map(title -> items.create(team, ItemPatch.empty().title(title), fay).key().toString()).toList();
+        var session = sessions.plan(team, new SessionPlan("Checkout", "", "", "2026-12-01T10:00", "60", ""), fay,
+                java.time.ZoneOffset.UTC);
+        sessions.replace(team, session.id(), keys, List.of(2, 2, 2), fay.id());
+        var page = "/teams/" + team + "/sessions/" + session.id();
+        var token = sessions.guestLink(team, session.id(), fay.id());
+        sessions.start(team, session.id(), fay.id());
+        var guest = mvc.get().uri("/join/" + token).exchange().getResponse().getCookie("SESSION");
+        assertThat(mvc.post().uri("/join/" + token).cookie(guest).with(csrf()).param("name", "Gina"))
+            .hasRedirectedUrl("/guest/" + token);
+
+        // the team keeps guests to watching: no seat at the table, and a vote is refused
+        assertThat(mvc.post().uri("/teams/" + team + "/sessions/defaults").with(user(people.signedIn(fay))).with(csrf())
+                .param("timeBoxMinutes", "2").param("questionPauseSeconds", "20"))
+            .hasRedirectedUrl("/teams/" + team + "/sessions");
+        assertThat(mvc.post().uri(page + "/phase").with(user(people.signedIn(fay))).with(csrf()).header("HX-Request", "true")
+                .param("phase", "estimate")).hasStatusOk().bodyText().contains("data-phase=\"estimate\"");
+        var round = rounds.current(team, keys.getFirst(), fay.id()).orElseThrow().id();
+        assertThat(mvc.get().uri("/guest/" + token + "/hand").cookie(guest)).hasStatusOk().bodyText()
+            .contains("You are observing this round.").doesNotContain("poker-card");
+        assertThat(mvc.post().uri("/guest/" + token + "/poker/vote").cookie(guest).with(csrf()).param("round", String.valueOf(round))
+                .param("card", "5")).hasStatusOk().bodyText().contains("You have no seat at this table");
+        assertThat(mvc.get().uri(page + "/table").with(user(people.signedIn(fay)))).bodyText().doesNotContain("Gina");
+
+        // guests vote (the default): Gina's seat is at the table, her vote counts, her card stays hers until the reveal
+        assertThat(mvc.post().uri("/teams/" + team + "/sessions/defaults").with(user(people.signedIn(fay))).with(csrf())
+                .param("timeBoxMinutes", "2").param("questionPauseSeconds", "20").param("guestsVote", "true"))
+            .hasRedirectedUrl("/teams/" + team + "/sessions");
+        assertThat(mvc.post().uri("/guest/" + token + "/poker/vote").cookie(guest).with(csrf()).param("round", String.valueOf(round))
+                .param("card", "8")).hasStatusOk().bodyText().contains("You voted 8: waiting for the reveal");
+        assertThat(mvc.get().uri(page + "/table").with(user(people.signedIn(fay)))).bodyText()
+            .contains("Gina", "Voting: 1 of 2 voted").doesNotContain("card-face");
+        rounds.cast(team, keys.getFirst(), round, "5", fay);
+        assertThat(mvc.get().uri(page + "/table").with(user(people.signedIn(fay)))).bodyText()
+            .contains("Revealed", "<span class=\"card-face\">8</span>", "5 to 8");
+
+        // the rest of the agenda, after the current item, in the facilitator's order; a stale order is refused
+        assertThat(mvc.post().uri(page + "/agenda/rest").with(user(people.signedIn(fay))).with(csrf()).header("HX-Request", "true")
+                .param("order", keys.get(2), keys.get(1))).hasStatusOk();
+        assertThat(sessions.agenda(team, session.id(), fay.id()).lines().stream().map(line -> line.item().key().toString()))
+            .containsExactly(keys.get(0), keys.get(2), keys.get(1));
+        assertThat(mvc.post().uri(page + "/agenda/rest").with(user(people.signedIn(fay))).with(csrf()).header("HX-Request", "true")
+                .param("order", keys.get(1))).bodyText().contains("The agenda changed meanwhile");
+
+        // the link revoked: the guest's page says so and stops listening; votes and the table are closed to her
+        sessions.revokeGuestLink(team, session.id(), fay.id());
+        assertThat(mvc.get().uri("/guest/" + token + "/room").cookie(guest)).hasStatusOk().bodyText()
+            .contains("This meeting has ended for guests", "id=\"room-live\" hx-swap-oob=\"outerHTML\"");
+        assertThat(mvc.post().uri("/guest/" + token + "/poker/vote").cookie(guest).with(csrf()).param("round", String.valueOf(round))
+                .param("card", "3")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri(page + "/table").with(user(people.signedIn(fay)))).bodyText().doesNotContain("Gina");
+    }
+
     private static String bodyOf(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString();
