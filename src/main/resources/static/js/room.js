@@ -18,19 +18,19 @@
             pause.textContent = rest > 0 ? 'Silence: ' + rest + ' s to re-read the task before anyone speaks.' : 'Questions are open.';
         }
     }
-    // A refetch of the room (somebody changed it) keeps what this person was typing or choosing, as long as
-    // the same item is on screen: fields are matched by id. The person's own submits are not refetches.
+    // A refetch of the room or of one's hand (somebody changed it) keeps what this person was typing or choosing, as
+    // long as the same item is on screen: fields are matched by id. The person's own submits are not refetches.
     var kept = null;
     document.addEventListener('htmx:beforeSwap', function (event) {
-        var room = document.getElementById('room');
+        var target = event.detail.target;
         kept = null;
-        if (!room || event.detail.target !== room || event.detail.requestConfig.verb !== 'get') {
+        if (!target || (target.id !== 'room' && target.id !== 'hand') || event.detail.requestConfig.verb !== 'get') {
             return;
         }
         var title = document.getElementById('current-title');
         var focused = document.activeElement && document.activeElement.id;
         kept = { title: title && title.textContent, values: {}, focused: focused };
-        room.querySelectorAll('input[id]:not([type=hidden]), textarea[id], select[id]').forEach(function (field) {
+        target.querySelectorAll('input[id]:not([type=hidden]), textarea[id], select[id]').forEach(function (field) {
             var changed = field.tagName === 'SELECT' ? !field.options[field.selectedIndex].defaultSelected
                 : field.value !== field.defaultValue;
             if (changed) {

@@ -27,6 +27,7 @@ import dev.refinery.identity.NewAccount;
 import dev.refinery.identity.NewMember;
 import dev.refinery.identity.NewTeam;
 import dev.refinery.identity.Teams;
+import dev.refinery.meeting.LiveMeetings;
 import dev.refinery.meeting.RefinementSessions;
 import dev.refinery.meeting.SessionPlan;
 import dev.refinery.shared.EventStream;
@@ -113,7 +114,7 @@ class MultiNodeTests {
         var sessions = a.getBean(RefinementSessions.class);
         var session = sessions.plan("PAY", new SessionPlan("Checkout", "", "", "2026-12-01T10:00", "60", ""), fay, ZoneOffset.UTC);
         sessions.replace("PAY", session.id(), List.of(first, second), List.of(2, 2), fay.id());
-        sessions.start("PAY", session.id(), fay.id());
+        a.getBean(LiveMeetings.class).start("PAY", session.id(), fay.id());
         try (var bensSession = stream(a, "/teams/PAY/live/session-" + session.id(), ben)) {
             bensSession.await(text -> text.contains("event:room"), SOON);
             put(b, "/api/v1/teams/PAY/sessions/" + session.id() + "/current", fay, "{\"itemKey\": \"" + second + "\"}");

@@ -27,12 +27,16 @@ import dev.refinery.shared.Rejected;
 class GuestController {
 
     private final RefinementSessions sessions;
+    private final MeetingQuestions questions;
+    private final GuestAccess guests;
     private final GuestSeats seats;
     private final RoomTables tables;
     private final PokerRounds rounds;
 
-    GuestController(RefinementSessions sessions, GuestSeats seats, RoomTables tables, PokerRounds rounds) {
+    GuestController(RefinementSessions sessions, MeetingQuestions questions, GuestAccess guests, GuestSeats seats, RoomTables tables, PokerRounds rounds) {
         this.sessions = sessions;
+        this.questions = questions;
+        this.guests = guests;
         this.seats = seats;
         this.tables = tables;
         this.rounds = rounds;
@@ -40,13 +44,13 @@ class GuestController {
 
     @GetMapping("/join/{token}")
     String join(@PathVariable String token, Model model) {
-        model.addAttribute("join", new JoinPage(token, sessions.guestSession(token).title(), "", null));
+        model.addAttribute("join", new JoinPage(token, guests.guestSession(token).title(), "", null));
         return "meeting/join";
     }
 
     @PostMapping("/join/{token}")
     String joined(@PathVariable String token, @RequestParam(defaultValue = "") String name, HttpSession http, Model model) {
-        var session = sessions.guestSession(token);
+        var session = guests.guestSession(token);
         var trimmed = name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 40) {
             model.addAttribute("join", new JoinPage(token, session.title(), name, "Give a name of 1 to 40 characters."));
@@ -65,12 +69,12 @@ class GuestController {
             return "redirect:/join/" + token;
         }
         try {
-            model.addAttribute("room", sessions.guestRoom(token));
+            model.addAttribute("room", guests.guestRoom(token));
             model.addAttribute("table", tables.ofGuest(token, seat.get(), null));
             return "meeting/room";
         }
         catch (Rejected notLive) {
-            model.addAttribute("join", new JoinPage(token, sessions.guestSession(token).title(), "", notLive.getMessage()));
+            model.addAttribute("join", new JoinPage(token, guests.guestSession(token).title(), "", notLive.getMessage()));
             return "meeting/join";
         }
     }
@@ -80,7 +84,7 @@ class GuestController {
     String view(@PathVariable String token, HttpSession http, Model model) {
         try {
             if (guest(token, http).isPresent()) {
-                model.addAttribute("room", sessions.guestRoom(token));
+                model.addAttribute("room", guests.guestRoom(token));
                 return "meeting/room-view";
             }
         }
@@ -108,7 +112,7 @@ class GuestController {
     String vote(@PathVariable String token, @RequestParam long round, @RequestParam(defaultValue = "") String card,
             HttpSession http, Model model) {
         var seat = seated(token, http);
-        var session = sessions.guestSession(token);
+        var session = guests.guestSession(token);
         String error = null;
         try {
             rounds.castAsGuest(session.team(), tables.ofGuest(token, seat, null).board().item().toString(), round, card,
@@ -130,7 +134,7 @@ class GuestController {
         }
         String error = null;
         try {
-            sessions.askAsGuest(token, seat.get().name(), question);
+            questions.askAsGuest(token, seat.get().name(), question);
         }
         catch (Rejected rejected) {
             error = rejected.getMessage();
@@ -138,7 +142,7 @@ class GuestController {
         if (htmx == null && error == null) {
             return "redirect:/guest/" + token;
         }
-        model.addAttribute("room", sessions.guestRoom(token));
+        model.addAttribute("room", guests.guestRoom(token));
         model.addAttribute("error", error);
         if (htmx != null) {
             return "meeting/room-view";
@@ -149,7 +153,7 @@ class GuestController {
 
     /** The seat this browser joined the link with, while the link is active. */
     private Optional<GuestSeats.Seat> guest(String token, HttpSession http) {
-        sessions.guestSession(token);
+        guests.guestSession(token);
         return http.getAttribute(GuestRooms.SEAT_ATTRIBUTE + token) instanceof Long id ? seats.active(token, id) : Optional.empty();
     }
 

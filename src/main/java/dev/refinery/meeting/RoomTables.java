@@ -15,10 +15,14 @@ import dev.refinery.shared.Rejected;
 class RoomTables {
 
     private final RefinementSessions sessions;
+    private final LiveMeetings live;
+    private final GuestAccess guests;
     private final PokerRounds rounds;
 
-    RoomTables(RefinementSessions sessions, PokerRounds rounds) {
+    RoomTables(RefinementSessions sessions, LiveMeetings live, GuestAccess guests, PokerRounds rounds) {
         this.sessions = sessions;
+        this.live = live;
+        this.guests = guests;
         this.rounds = rounds;
     }
 
@@ -31,7 +35,7 @@ class RoomTables {
     }
 
     RoomTable ofGuest(String token, GuestSeats.Seat seat, String error) {
-        var session = sessions.guestSession(token);
+        var session = guests.guestSession(token);
         var key = current(session);
         return new RoomTable(rounds.meetingBoard(session.team(), key.number()),
                 rounds.guestHand(session.team(), key.toString(), seat.voter(), "/guest/" + token + "/poker", error),

@@ -85,22 +85,28 @@ class SessionApiController {
     }
 
     private final RefinementSessions sessions;
+    private final LiveMeetings live;
+    private final MeetingQuestions questions;
+    private final SessionSummaries summaries;
 
-    SessionApiController(RefinementSessions sessions) {
+    SessionApiController(RefinementSessions sessions, LiveMeetings live, MeetingQuestions questions, SessionSummaries summaries) {
         this.sessions = sessions;
+        this.live = live;
+        this.questions = questions;
+        this.summaries = summaries;
     }
 
     @PostMapping("/{id}/start")
     @Operation(summary = "Starts the meeting on the agenda's first item (the session's facilitator)")
     RoomJson start(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
-        sessions.start(team, id, me.id());
+        live.start(team, id, me.id());
         return room(me, team, id);
     }
 
     @GetMapping("/{id}/room")
     @Operation(summary = "The live room: current item, phase, pacing and the current item's questions")
     RoomJson room(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
-        var room = sessions.room(team, id, me.account());
+        var room = live.room(team, id, me.account());
         return new RoomJson(id, room.session().state().code(), room.current().item().key().toString(),
                 room.session().phase().code(), room.pacingText(), room.questions());
     }
@@ -113,7 +119,7 @@ class SessionApiController {
         var position = agenda.lines().stream().filter(line -> line.item().key().toString().equals(current.itemKey()))
             .mapToInt(AgendaLine::position).findFirst()
             .orElseThrow(() -> Rejected.invalid("itemKey", current.itemKey() + " is not on this agenda."));
-        sessions.moveTo(team, id, position, me.id());
+        live.moveTo(team, id, position, me.id());
         return room(me, team, id);
     }
 
@@ -121,7 +127,7 @@ class SessionApiController {
     @Operation(summary = "Asks a question on the current item")
     RoomJson ask(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestBody QuestionJson question) {
-        sessions.ask(team, id, question.text(), me.account());
+        questions.ask(team, id, question.text(), me.account());
         return room(me, team, id);
     }
 
@@ -130,13 +136,13 @@ class SessionApiController {
     RoomJson answer(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @PathVariable long question, @RequestBody AnswerJson answer) {
         var fold = switch (answer.fold() == null ? "none" : answer.fold()) {
-            case "note" -> RefinementSessions.Fold.NOTE;
-            case "criterion" -> RefinementSessions.Fold.CRITERION;
-            case "follow-up" -> RefinementSessions.Fold.FOLLOW_UP;
-            case "none" -> RefinementSessions.Fold.NONE;
+            case "note" -> MeetingQuestions.Fold.NOTE;
+            case "criterion" -> MeetingQuestions.Fold.CRITERION;
+            case "follow-up" -> MeetingQuestions.Fold.FOLLOW_UP;
+            case "none" -> MeetingQuestions.Fold.NONE;
             default -> throw Rejected.invalid("fold", "none, note, criterion or follow-up.");
         };
-        sessions.answer(team, id, question, answer.answer(), fold, me.account());
+        questions.answer(team, id, question, answer.answer(), fold, me.account());
         return room(me, team, id);
     }
 
@@ -144,7 +150,7 @@ class SessionApiController {
     @Operation(summary = "Records an item's outcome: estimated, deferred, split, removed, skipped (with a note) or needs-design")
     RoomJson decide(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @PathVariable String item, @RequestBody OutcomeJson outcome) {
-        sessions.decide(team, id, item, Outcome.of(outcome.outcome() == null ? "" : outcome.outcome())
+        live.decide(team, id, item, Outcome.of(outcome.outcome() == null ? "" : outcome.outcome())
             .orElseThrow(() -> Rejected.invalid("outcome",
                     "estimated, deferred, split, removed, skipped or needs-design.")), outcome.note(), me.account());
         return room(me, team, id);
@@ -154,15 +160,15 @@ class SessionApiController {
     @Operation(summary = "Closes the meeting; refused while a reviewed item has no outcome, unless a note says why")
     SessionSummary close(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestBody(required = false) CloseJson close) {
-        sessions.close(team, id, close == null ? null : close.note(), me.account());
-        return sessions.summary(team, id, me.id());
+        live.close(team, id, close == null ? null : close.note(), me.account());
+        return summaries.summary(team, id, me.id());
     }
 
     @GetMapping(path = "/{id}/summary", produces = "application/json")
     @Operation(operationId = "summary", summary = "The summary",
             description = "JSON here; Markdown with Accept: text/markdown; a file to download with format=md or csv (one row an item).")
     SessionSummary summary(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
-        return sessions.summary(team, id, me.id());
+        return summaries.summary(team, id, me.id());
     }
 
     // The twins of summary() share its path and method, which the document holds once: they are described there.
@@ -172,14 +178,14 @@ class SessionApiController {
             @PathVariable long id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "markdown",
                 java.nio.charset.StandardCharsets.UTF_8))
-            .body(SummaryExport.markdown(sessions.summary(team, id, me.id()), sessions.zone()));
+            .body(SummaryExport.markdown(summaries.summary(team, id, me.id()), sessions.zone()));
     }
 
     @GetMapping(path = "/{id}/summary", params = "format")
     @Operation(hidden = true)
     ResponseEntity<String> summaryFile(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id, @RequestParam String format) {
-        var summary = sessions.summary(team, id, me.id());
+        var summary = summaries.summary(team, id, me.id());
         var markdown = switch (format) {
             case "md" -> true;
             case "csv" -> false;

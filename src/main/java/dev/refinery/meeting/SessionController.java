@@ -27,12 +27,20 @@ import dev.refinery.shared.Rejected;
 class SessionController {
 
     private final RefinementSessions sessions;
+    private final LiveMeetings live;
+    private final MeetingQuestions questions;
+    private final GuestAccess guests;
+    private final SessionSummaries summaries;
     private final RoomTables tables;
     private final Workstreams workstreams;
     private final Teams teams;
 
-    SessionController(RefinementSessions sessions, RoomTables tables, Workstreams workstreams, Teams teams) {
+    SessionController(RefinementSessions sessions, LiveMeetings live, MeetingQuestions questions, GuestAccess guests, SessionSummaries summaries, RoomTables tables, Workstreams workstreams, Teams teams) {
         this.sessions = sessions;
+        this.live = live;
+        this.questions = questions;
+        this.guests = guests;
+        this.summaries = summaries;
         this.tables = tables;
         this.workstreams = workstreams;
         this.teams = teams;
@@ -85,7 +93,7 @@ class SessionController {
             return roomPage(me, team, id, null, model);
         }
         if (session.state() == SessionState.CLOSED) {
-            model.addAttribute("page", new SessionPages.SummaryPage(team, sessions.summary(team, id, me.id())));
+            model.addAttribute("page", new SessionPages.SummaryPage(team, summaries.summary(team, id, me.id())));
             return "meeting/summary";
         }
         return page(me, team, id, FieldErrors.NONE, "", model);
@@ -99,7 +107,7 @@ class SessionController {
             model.addAttribute("url", "/teams/" + team + "/sessions/" + id);
             return "meeting/room-over";
         }
-        model.addAttribute("room", sessions.room(team, id, me.account()));
+        model.addAttribute("room", live.room(team, id, me.account()));
         return "meeting/room-view";
     }
 
@@ -119,7 +127,7 @@ class SessionController {
     /** The projector's view: large type for a shared screen, following the meeting live. */
     @GetMapping("/teams/{team}/sessions/{id}/present")
     String present(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
-        model.addAttribute("room", sessions.room(team, id, me.account()));
+        model.addAttribute("room", live.room(team, id, me.account()));
         model.addAttribute("table", tables.of(team, id, me.account()));
         return "meeting/present";
     }
@@ -132,14 +140,14 @@ class SessionController {
             model.addAttribute("url", "/teams/" + team + "/sessions/" + id);
             return "meeting/room-over";
         }
-        model.addAttribute("room", sessions.room(team, id, me.account()));
+        model.addAttribute("room", live.room(team, id, me.account()));
         return "meeting/present-view";
     }
 
     /** The backlog's own section editors for the current item, loaded in place in the room. */
     @GetMapping("/teams/{team}/sessions/{id}/editor")
     String editor(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
-        var room = sessions.room(team, id, me.account());
+        var room = live.room(team, id, me.account());
         if (!room.facilitates()) {
             throw new dev.refinery.shared.Forbidden("Only the facilitator edits the task from the room.");
         }
@@ -151,7 +159,7 @@ class SessionController {
     @PostMapping("/teams/{team}/sessions/{id}/start")
     String start(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
         try {
-            sessions.start(team, id, me.id());
+            live.start(team, id, me.id());
             return "redirect:/teams/" + team + "/sessions/" + id;
         }
         catch (Rejected rejected) {
@@ -165,10 +173,10 @@ class SessionController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         return live(me, team, id, htmx, model, () -> {
             if (position != null) {
-                sessions.moveTo(team, id, position, me.id());
+                live.moveTo(team, id, position, me.id());
             }
             else {
-                sessions.step(team, id, "previous".equals(step) ? -1 : 1, me.id());
+                live.step(team, id, "previous".equals(step) ? -1 : 1, me.id());
             }
         });
     }
@@ -176,7 +184,7 @@ class SessionController {
     @PostMapping("/teams/{team}/sessions/{id}/phase")
     String phase(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam String phase, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        return live(me, team, id, htmx, model, () -> sessions.phase(team, id,
+        return live(me, team, id, htmx, model, () -> live.phase(team, id,
                 Phase.of(phase).orElseThrow(() -> Rejected.invalid("phase", "No phase " + phase + ".")), me.account()));
     }
 
@@ -184,21 +192,21 @@ class SessionController {
     String ask(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam(defaultValue = "") String question, @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        return live(me, team, id, htmx, model, () -> sessions.ask(team, id, question, me.account()));
+        return live(me, team, id, htmx, model, () -> questions.ask(team, id, question, me.account()));
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/questions/{question}/answer")
     String answer(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @PathVariable long question, @RequestParam(defaultValue = "") String answer, @RequestParam(defaultValue = "none") String fold,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        return live(me, team, id, htmx, model, () -> sessions.answer(team, id, question, answer, fold(fold), me.account()));
+        return live(me, team, id, htmx, model, () -> questions.answer(team, id, question, answer, fold(fold), me.account()));
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/outcomes")
     String decide(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam String item, @RequestParam String outcome, @RequestParam(defaultValue = "") String note,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        return live(me, team, id, htmx, model, () -> sessions.decide(team, id, item,
+        return live(me, team, id, htmx, model, () -> live.decide(team, id, item,
                 Outcome.of(outcome).orElseThrow(() -> Rejected.invalid("outcome", "Choose an outcome.")), note, me.account()));
     }
 
@@ -206,14 +214,14 @@ class SessionController {
     String addTask(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam(defaultValue = "") String title, @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        return live(me, team, id, htmx, model, () -> sessions.addTask(team, id, title, me.account()));
+        return live(me, team, id, htmx, model, () -> live.addTask(team, id, title, me.account()));
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/split")
     String split(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam(defaultValue = "") String titles, @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        return live(me, team, id, htmx, model, () -> sessions.splitCurrent(team, id, List.of(titles.split("\\R")), me.account()));
+        return live(me, team, id, htmx, model, () -> live.splitCurrent(team, id, List.of(titles.split("\\R")), me.account()));
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/close")
@@ -221,7 +229,7 @@ class SessionController {
             @RequestParam(defaultValue = "") String note, @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
         try {
-            sessions.close(team, id, note, me.account());
+            live.close(team, id, note, me.account());
             if (htmx != null) {
                 model.addAttribute("url", "/teams/" + team + "/sessions/" + id);
                 return "meeting/room-over";
@@ -237,13 +245,13 @@ class SessionController {
     ResponseEntity<String> summaryMarkdown(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8))
-            .body(SummaryExport.markdown(sessions.summary(team, id, me.id()), sessions.zone()));
+            .body(SummaryExport.markdown(summaries.summary(team, id, me.id()), sessions.zone()));
     }
 
     @GetMapping("/teams/{team}/sessions/{id}/summary.csv")
     ResponseEntity<String> summaryCsv(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id) {
-        return SummaryExport.file(sessions.summary(team, id, me.id()), sessions.zone(), team, id, false).response();
+        return SummaryExport.file(summaries.summary(team, id, me.id()), sessions.zone(), team, id, false).response();
     }
 
     private String live(SignedInAccount me, String team, long id, String htmx, Model model, Runnable action) {
@@ -263,27 +271,27 @@ class SessionController {
         if (htmx == null) {
             return roomPage(me, team, id, error, model);
         }
-        model.addAttribute("room", sessions.room(team, id, me.account()));
+        model.addAttribute("room", live.room(team, id, me.account()));
         model.addAttribute("error", error);
         return "meeting/room-view";
     }
 
     private String roomPage(SignedInAccount me, String team, long id, String error, Model model) {
-        var room = sessions.room(team, id, me.account());
+        var room = live.room(team, id, me.account());
         model.addAttribute("room", room);
         model.addAttribute("error", error);
         model.addAttribute("table", tables.of(team, id, me.account()));
         model.addAttribute("guestLink", room.facilitates()
-                ? sessions.activeGuestLink(team, id, me.id()).map(SessionController::joinUrl).orElse("") : null);
+                ? guests.activeGuestLink(team, id, me.id()).map(SessionController::joinUrl).orElse("") : null);
         return "meeting/room";
     }
 
-    private static RefinementSessions.Fold fold(String fold) {
+    private static MeetingQuestions.Fold fold(String fold) {
         return switch (fold) {
-            case "note" -> RefinementSessions.Fold.NOTE;
-            case "criterion" -> RefinementSessions.Fold.CRITERION;
-            case "follow-up" -> RefinementSessions.Fold.FOLLOW_UP;
-            default -> RefinementSessions.Fold.NONE;
+            case "note" -> MeetingQuestions.Fold.NOTE;
+            case "criterion" -> MeetingQuestions.Fold.CRITERION;
+            case "follow-up" -> MeetingQuestions.Fold.FOLLOW_UP;
+            default -> MeetingQuestions.Fold.NONE;
         };
     }
 
@@ -313,7 +321,7 @@ class SessionController {
     String reorderRest(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam(name = "order", defaultValue = "") List<String> order,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        return live(me, team, id, htmx, model, () -> sessions.reorderRest(team, id, order, me.id()));
+        return live(me, team, id, htmx, model, () -> live.reorderRest(team, id, order, me.id()));
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/agenda/remove")
@@ -353,19 +361,19 @@ class SessionController {
 
     @PostMapping("/teams/{team}/sessions/{id}/guest-link")
     String guestLink(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
-        sessions.guestLink(team, id, me.id());
+        guests.guestLink(team, id, me.id());
         return "redirect:/teams/" + team + "/sessions/" + id + "#guests";
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/guest-link/revoke")
     String revokeGuestLink(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
-        sessions.revokeGuestLink(team, id, me.id());
+        guests.revokeGuestLink(team, id, me.id());
         return "redirect:/teams/" + team + "/sessions/" + id + "#guests";
     }
 
     @GetMapping(path = "/teams/{team}/sessions/{id}/guest-link.svg", produces = "image/svg+xml")
     ResponseEntity<String> guestQr(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
-        var token = sessions.activeGuestLink(team, id, me.id()).orElseThrow(() -> new NotFound("No active guest link."));
+        var token = guests.activeGuestLink(team, id, me.id()).orElseThrow(() -> new NotFound("No active guest link."));
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(GuestLinks.qrSvg(joinUrl(token)));
     }
 
@@ -406,7 +414,7 @@ class SessionController {
     private String page(SignedInAccount me, String team, long id, FieldErrors errors, String item,
             List<dev.refinery.backlog.ItemView> found, Model model) {
         var canEdit = sessions.mayEdit(team, id, me.id());
-        model.addAttribute("guestLink", canEdit ? sessions.activeGuestLink(team, id, me.id()).map(SessionController::joinUrl)
+        model.addAttribute("guestLink", canEdit ? guests.activeGuestLink(team, id, me.id()).map(SessionController::joinUrl)
             .orElse("") : null);
         model.addAttribute("page", new SessionPages.SessionPage(team, teams.find(team, me.id()).team().name(),
                 sessions.agenda(team, id, me.id()), canEdit ? sessions.suggestions(team, id, 5, me.id()) : List.of(), canEdit,

@@ -45,6 +45,12 @@ class GuestTests {
     @Autowired
     RefinementSessions sessions;
 
+    @Autowired
+    LiveMeetings live;
+
+    @Autowired
+    GuestAccess guests;
+
     @Test
     void joinsByLinkFollowsTheRoomAsksAndIsShutOutOnceTheLinkIsRevoked() {
         var people = new People(accounts, mvc);
@@ -59,7 +65,7 @@ class GuestTests {
 
         assertThat(mvc.post().uri(page + "/guest-link").with(user(people.signedIn(fay))).with(csrf()))
             .hasRedirectedUrl(page + "#guests");
-        var token = sessions.activeGuestLink(team, session.id(), fay.id()).orElseThrow();
+        var token = guests.activeGuestLink(team, session.id(), fay.id()).orElseThrow();
         assertThat(mvc.get().uri(page).with(user(people.signedIn(fay)))).bodyText()
             .contains("http://localhost/join/" + token, "guest-link.svg");
         assertThat(mvc.get().uri(page + "/guest-link.svg").with(user(people.signedIn(fay))))
@@ -76,7 +82,7 @@ class GuestTests {
             .hasRedirectedUrl("/guest/" + token);
         assertThat(mvc.get().uri("/guest/" + token).cookie(guest)).bodyText().contains("The meeting has not started yet.");
 
-        sessions.start(team, session.id(), fay.id());
+        live.start(team, session.id(), fay.id());
         assertThat(mvc.get().uri(page).with(user(people.signedIn(fay)))).bodyText()
             .as("the live room shows the whole link, which opens the join page wherever it is pasted")
             .contains("href=\"http://localhost/join/" + token + "\"", "guest-link.svg");
@@ -120,8 +126,8 @@ class GuestTests {
                 java.time.ZoneOffset.UTC);
         sessions.replace(team, session.id(), keys, List.of(2, 2, 2), fay.id());
         var page = "/teams/" + team + "/sessions/" + session.id();
-        var token = sessions.guestLink(team, session.id(), fay.id());
-        sessions.start(team, session.id(), fay.id());
+        var token = guests.guestLink(team, session.id(), fay.id());
+        live.start(team, session.id(), fay.id());
         var guest = mvc.get().uri("/join/" + token).exchange().getResponse().getCookie("SESSION");
         assertThat(mvc.post().uri("/join/" + token).cookie(guest).with(csrf()).param("name", "Gina"))
             .hasRedirectedUrl("/guest/" + token);
@@ -160,7 +166,7 @@ class GuestTests {
                 .param("order", keys.get(1))).bodyText().contains("The agenda changed meanwhile");
 
         // the link revoked: the guest's page says so and stops listening; votes and the table are closed to her
-        sessions.revokeGuestLink(team, session.id(), fay.id());
+        guests.revokeGuestLink(team, session.id(), fay.id());
         assertThat(mvc.get().uri("/guest/" + token + "/room").cookie(guest)).hasStatusOk().bodyText()
             .contains("This meeting has ended for guests", "id=\"room-live\" hx-swap-oob=\"outerHTML\"");
         assertThat(mvc.post().uri("/guest/" + token + "/poker/vote").cookie(guest).with(csrf()).param("round", String.valueOf(round))

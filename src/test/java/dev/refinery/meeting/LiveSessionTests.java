@@ -53,6 +53,9 @@ class LiveSessionTests {
     @Autowired
     RefinementSessions sessions;
 
+    @Autowired
+    LiveMeetings live;
+
     People people;
     Account fay;
     Account ben;
@@ -184,7 +187,7 @@ class LiveSessionTests {
 
     private long sessionsQuestion() {
         var id = Long.parseLong(page.replaceAll(".*/", ""));
-        return sessions.room(team, id, fay).questions().getLast().id();
+        return live.room(team, id, fay).questions().getLast().id();
     }
 
     private org.springframework.test.web.servlet.assertj.MvcTestResult post(Account as, String path) {

@@ -63,6 +63,9 @@ class MeetingRoomBrowserTests {
     @Autowired
     RefinementSessions sessions;
 
+    @Autowired
+    GuestAccess guests;
+
     /** Six browsers and the server share two cores in CI: a change reaches every page in seconds, not at once. */
     @org.junit.jupiter.api.BeforeAll
     static void patience() {
@@ -98,7 +101,7 @@ class MeetingRoomBrowserTests {
         }
         var session = sessions.plan(team, new SessionPlan("Checkout", "", "", "2026-12-01T10:00", "60", ""), fay, ZoneOffset.UTC);
         sessions.replace(team, session.id(), keys, List.of(2, 2, 2, 2, 2, 2, 2, 2), fay.id());
-        var token = sessions.guestLink(team, session.id(), fay.id());
+        var token = guests.guestLink(team, session.id(), fay.id());
         var url = "/teams/" + team + "/sessions/" + session.id();
 
         try (var fayContext = browser.person(base(), 1280, 800); var pamContext = browser.person(base(), 1280, 800);
@@ -149,7 +152,7 @@ class MeetingRoomBrowserTests {
                 var actions = 0;
                 if (i == 6) {
                     // the link revoked between two items: Gina's seat ends at once, on her page and at the table
-                    sessions.revokeGuestLink(team, session.id(), fay.id());
+                    guests.revokeGuestLink(team, session.id(), fay.id());
                     assertThat(ginaPage.locator("#room")).containsText("This meeting has ended for guests");
                     assertThat(ginaPage.locator("#hand")).hasCount(0);
                     voters = 4;

@@ -42,6 +42,9 @@ class SessionStreamTests {
     @Autowired
     RefinementSessions sessions;
 
+    @Autowired
+    LiveMeetings live;
+
     @Test
     void tellsEveryMoveAndBringsAReconnectedStreamUpToDate() throws Exception {
         var people = new People(accounts, null);
@@ -55,19 +58,19 @@ class SessionStreamTests {
         var session = sessions.plan(team, new SessionPlan("Checkout", "", "", "2026-12-01T10:00", "60", ""), fay,
                 java.time.ZoneOffset.UTC);
         sessions.replace(team, session.id(), List.of(first, second), List.of(2, 2), fay.id());
-        sessions.start(team, session.id(), fay.id());
+        live.start(team, session.id(), fay.id());
         var url = "http://127.0.0.1:" + port + "/teams/" + team + "/live/session-" + session.id();
 
         try (var bens = new EventStream(url, ben.email(), People.PASSWORD)) {
             bens.await(text -> text.contains("event:room"), Duration.ofSeconds(5));
 
-            sessions.moveTo(team, session.id(), 2, fay.id());
+            live.moveTo(team, session.id(), 2, fay.id());
 
             bens.await(text -> text.contains("event:current"), Duration.ofSeconds(5));
         }
         try (var again = new EventStream(url, ben.email(), People.PASSWORD)) {
             assertThat(again.await(text -> text.contains("event:room"), Duration.ofSeconds(5))).contains("room-changed");
-            assertThat(sessions.room(team, session.id(), ben).current().item().key().toString()).isEqualTo(second);
+            assertThat(live.room(team, session.id(), ben).current().item().key().toString()).isEqualTo(second);
         }
     }
 }
