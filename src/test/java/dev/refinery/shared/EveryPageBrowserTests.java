@@ -119,6 +119,7 @@ class EveryPageBrowserTests {
     void everyPageButTheRoomPassesAxeAndFitsAPhoneInBothColourSchemes() {
         var people = new People(accounts, null);
         var admin = people.administrator();
+        // Ben never opens a page: the poker table shows his seat as away.
         var ben = people.someone("Ben Builder");
         var key = People.newKey();
         teams.create(new NewTeam("Checkout", key), admin.id());
@@ -129,8 +130,8 @@ class EveryPageBrowserTests {
             .labels(List.of("payments", "sepa")), admin);
         var longItem = created.key().toString();
         // A second version, so that the item's history has a change to show.
-        items.edit(key, longItem, created.item().version(), ItemPatch.empty().estimate(Estimate.of(new BigDecimal("5"), Estimate.Unit.POINTS)),
-                admin);
+        items.edit(key, longItem, created.item().version(),
+                ItemPatch.empty().estimate(Estimate.of(new BigDecimal("5"), Estimate.Unit.POINTS)), admin);
         var shortItem = items.create(key, ItemPatch.empty().title("Refund by card"), admin).key().toString();
         var session = sessions.plan(key, new SessionPlan("Checkout refinement", "", "Ready for the sprint", "2026-12-10T10:00",
                 "60", ""), admin, ZoneOffset.UTC);
