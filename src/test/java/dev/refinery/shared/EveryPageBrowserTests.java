@@ -199,6 +199,31 @@ class EveryPageBrowserTests {
         assertThat(problems).as("pages with serious or critical axe violations or sideways scrolling").isEmpty();
     }
 
+    @Test
+    @Order(3)
+    void ringsWhatTheKeyboardReachesInBothColourSchemes() {
+        var admin = new People(accounts, null).administrator();
+        var key = People.newKey();
+        teams.create(new NewTeam("Focus", key), admin.id());
+        try (var person = browser.person(base())) {
+            var page = browser.signIn(person, admin.email(), People.PASSWORD);
+            for (var scheme : SCHEMES) {
+                page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+                page.navigate("/teams/" + key + "/backlog");
+                for (int stop = 1; stop <= 12; stop++) {
+                    page.keyboard().press("Tab");
+                    var focused = (String) page.evaluate("() => document.activeElement.outerHTML.substring(0, 80)");
+                    var ring = (String) page.evaluate("""
+                            () => { const style = getComputedStyle(document.activeElement);
+                                    return style.outlineStyle + ' ' + style.outlineWidth; }
+                            """);
+                    assertThat(ring).as("the focus ring of stop %d, %s, in the %s scheme", stop, focused, scheme)
+                        .isEqualTo("solid 3px");
+                }
+            }
+        }
+    }
+
     /**
      * Opens each page at each width in each colour scheme, keeps a screenshot of it under target/screenshots, and returns
      * what axe or the sideways check found wrong.
