@@ -17,7 +17,7 @@ import com.microsoft.playwright.Page;
  * <pre>{@code
  * AxeCheck.assertAccessible(page, "the queue at 375 px");
  * }</pre>
- * It fails with one line per serious or critical violation (rule, impact, the CSS selectors of the elements, axe's help
+ * It fails with one entry per serious or critical violation (rule, impact, the CSS selectors of the elements, axe's help
  * text and link); minor and moderate findings do not fail it. Call it once the page has settled (after the assertion that
  * waits for what the test is about), as often as the page changes: every call checks the page anew.
  */
@@ -56,10 +56,10 @@ public final class AxeCheck {
         }
     }
 
-    /** The serious and critical violations on the page, one readable line each; empty when there is none. */
+    /** The serious and critical violations on the page, one readable entry each; empty when there is none. */
     public static List<String> violations(Page page) {
         if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
-            // Evaluated by the browser's debugging protocol, which no Content-Security-Policy of the page can refuse.
+            // Through Playwright rather than a <script> element, which a Content-Security-Policy of the page could refuse.
             page.evaluate(AXE);
         }
         @SuppressWarnings("unchecked")

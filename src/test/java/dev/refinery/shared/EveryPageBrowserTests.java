@@ -122,6 +122,7 @@ class EveryPageBrowserTests {
     void everyPageButTheRoomPassesAxeAndFitsAPhoneInBothColourSchemes() {
         var people = new People(accounts, null);
         var admin = people.administrator();
+        // Ben never opens a page: the poker table shows his seat as away.
         var ben = people.someone("Ben Builder");
         var key = People.newKey();
         teams.create(new NewTeam("Checkout", key), admin.id());
@@ -132,8 +133,8 @@ class EveryPageBrowserTests {
             .labels(List.of("payments", "sepa")), admin);
         var longItem = created.key().toString();
         // A second version, so that the item's history has a change to show.
-        items.edit(key, longItem, created.item().version(), ItemPatch.empty().estimate(Estimate.of(new BigDecimal("5"), Estimate.Unit.POINTS)),
-                admin);
+        items.edit(key, longItem, created.item().version(),
+                ItemPatch.empty().estimate(Estimate.of(new BigDecimal("5"), Estimate.Unit.POINTS)), admin);
         var shortItem = items.create(key, ItemPatch.empty().title("Refund by card"), admin).key().toString();
         var session = sessions.plan(key, new SessionPlan("Checkout refinement", "", "Ready for the sprint", "2026-12-10T10:00",
                 "60", ""), admin, ZoneOffset.UTC);
@@ -199,6 +200,31 @@ class EveryPageBrowserTests {
             problems.addAll(check(signedIn, pages));
         }
         assertThat(problems).as("pages with serious or critical axe violations or sideways scrolling").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void ringsWhatTheKeyboardReachesInBothColourSchemes() {
+        var admin = new People(accounts, null).administrator();
+        var key = People.newKey();
+        teams.create(new NewTeam("Focus", key), admin.id());
+        try (var person = browser.person(base())) {
+            var page = browser.signIn(person, admin.email(), People.PASSWORD);
+            for (var scheme : SCHEMES) {
+                page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+                page.navigate("/teams/" + key + "/backlog");
+                for (int stop = 1; stop <= 12; stop++) {
+                    page.keyboard().press("Tab");
+                    var focused = (String) page.evaluate("() => document.activeElement.outerHTML.substring(0, 80)");
+                    var ring = (String) page.evaluate("""
+                            () => { const style = getComputedStyle(document.activeElement);
+                                    return style.outlineStyle + ' ' + style.outlineWidth; }
+                            """);
+                    assertThat(ring).as("the focus ring of stop %d, %s, in the %s scheme", stop, focused, scheme)
+                        .isEqualTo("solid 3px");
+                }
+            }
+        }
     }
 
     /**
