@@ -17,7 +17,7 @@ import org.springframework.util.ClassUtils;
 public class RefineryApplication {
 
     public static void main(String[] args) {
-        if (SpringProperties.getProperty(AotDetector.AOT_ENABLED) == null && packagedAheadOfTime()) {
+        if (SpringProperties.getProperty(AotDetector.AOT_ENABLED) == null && packagedAheadOfTime(RefineryApplication.class)) {
             SpringProperties.setFlag(AotDetector.AOT_ENABLED);
         }
         SpringApplication.run(RefineryApplication.class, args);
@@ -29,10 +29,10 @@ public class RefineryApplication {
      * folder (spring-boot:run, an IDE): its generated code may be older than the classes compiled since.
      * {@code -Dspring.aot.enabled=false} starts such a jar the slow way.
      */
-    static boolean packagedAheadOfTime() {
-        var self = RefineryApplication.class.getResource(RefineryApplication.class.getSimpleName() + ".class");
+    static boolean packagedAheadOfTime(Class<?> application) {
+        var self = application.getResource(application.getSimpleName() + ".class");
         return self != null && "jar".equals(self.getProtocol())
-                && ClassUtils.isPresent(RefineryApplication.class.getName() + "__ApplicationContextInitializer", RefineryApplication.class.getClassLoader());
+                && ClassUtils.isPresent(application.getName() + "__ApplicationContextInitializer", application.getClassLoader());
     }
 
     @Bean
