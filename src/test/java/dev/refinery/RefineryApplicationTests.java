@@ -66,14 +66,14 @@ class RefineryApplicationTests {
         var classes = folder.resolve("classes");
         Files.createDirectories(sources.resolve("shop"));
         Files.createDirectories(classes);
-        var files = new ArrayList<String>(List.of("-d", classes.toString()));
+        var arguments = new ArrayList<String>(List.of("-d", classes.toString()));
         for (var name : classNames) {
             var simpleName = name.substring(name.indexOf('.') + 1);
             var source = sources.resolve("shop").resolve(simpleName + ".java");
             Files.writeString(source, "package shop; public class " + simpleName + " {}");
-            files.add(source.toString());
+            arguments.add(source.toString());
         }
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, files.toArray(String[]::new))).isZero();
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new))).isZero();
         return classes;
     }
 
