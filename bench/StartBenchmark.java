@@ -190,8 +190,9 @@ public class StartBenchmark {
             .append(". The time runs from the process's start until GET / (redirects followed: Refinery's leads a newcomer to ")
             .append("/setup, then /sign-in) answers 200; Refinery on its H2 file database, created by the untimed start. ")
             .append("The bare web app is Spring Boot 4.0.7 with only `spring-boot-starter-webmvc` and one controller ")
-            .append("(bench/bare-web). The production start is the jar built with Spring's AOT processing (`-Paot`), extracted, ")
-            .append("and started with the JDK's AOT cache from a training run and `-Dspring.aot.enabled=true` (scripts/aot-cache).\n\n");
+            .append("(bench/bare-web). Refinery's jar is built with Spring's AOT processing (`-Paot`, as `./mvnw package` on a JDK 21 ")
+            .append("or newer) and `java -jar` starts it from the generated bean definitions; the production start is the same jar ")
+            .append("extracted, started with the JDK's AOT cache from a training run and `-Dspring.aot.enabled=true` (scripts/aot-cache).\n\n");
         section.append(table).append('\n').append(ratios).append('\n');
         section.append("<!-- start:end -->\n");
         Machine.replaceSection(Path.of("docs/benchmarks.md"), "start", section.toString());
