@@ -214,6 +214,9 @@ class MeetingRoomBrowserTests {
                     card(phone, cast % 2 == 0 ? "5" : "3").click();
                     cast++;
                     assertThat(phone.locator("#hand-state")).hasText(Pattern.compile("^You voted [35]: waiting for the reveal$"));
+                    if (i == 0 && cast == 2) {
+                        screenshot(phone, "phone-voting");
+                    }
                     for (var page : everyone) {
                         assertThat(page.locator("#round-status")).hasText("Voting: " + cast + " of " + voters + " voted");
                         assertThat(page.locator("#board .card-face")).hasCount(0);
@@ -243,6 +246,8 @@ class MeetingRoomBrowserTests {
                 assertThat(projector.locator("#statistics")).containsText("Median");
                 if (i == 0) {
                     accessible("revealed", fayPage, benPage, projector);
+                    screenshot(fayPage, "facilitator");
+                    screenshot(projector, "projector");
                 }
                 assertThat(projector.locator("#board .seat .card-face")).hasCount(voters);
                 assertThat(fayPage.locator("#board .seat")).hasCount(i < 6 ? 6 : 5);
@@ -290,6 +295,11 @@ class MeetingRoomBrowserTests {
             }
             assertThat(summary).containsText("Ben: Which banks?");
         }
+    }
+
+    /** Keeps a picture of the page under target/screenshots/room, for the README and for whoever reads a failure. */
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/room", name + ".png")));
     }
 
     /** axe-core over each page as it is in this phase: no serious or critical violation. */
