@@ -177,7 +177,7 @@ class LiveSessionTests {
         post(fay, "/start");
 
         assertThat(mvc.get().uri(page).with(user(people.signedIn(fay)))).bodyText()
-            .contains("id=\"task-editor\"", "hx-trigger=\"load, sse:current\"");
+            .contains("id=\"task-editor\"", "hx-trigger=\"load, sse:current\"", "id=\"editor-slot\"");
         assertThat(mvc.get().uri(page + "/editor").with(user(people.signedIn(fay)))).hasStatusOk().bodyText()
             .contains("hx-get=\"/teams/" + team + "/items/" + first + "/sections/acceptance-criteria\"");
         assertThat(mvc.get().uri(page).with(user(people.signedIn(ben)))).bodyText().doesNotContain("id=\"task-editor\"");

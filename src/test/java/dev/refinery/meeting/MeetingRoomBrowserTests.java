@@ -112,6 +112,8 @@ class MeetingRoomBrowserTests {
             fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the meeting")).click();
             assertThat(fayPage.locator("#current-title")).hasText(titles.getFirst());
             // the live room shows the guest link whole: it is what the facilitator shares
+            // the facilitator edits the task in place: every section's editor is there, in the room
+            assertThat(fayPage.locator("#editor-slot > [id^=section-]")).hasCount(5);
             var joinUrl = fayPage.locator("#guest-link").getAttribute("href");
             assertThat(joinUrl).isEqualTo(base() + "/join/" + token);
 
