@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,15 +19,17 @@ import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Status;
 import dev.refinery.backlog.Workstream;
+import dev.refinery.exchange.ImportChoices.LabelKind;
 
 /**
  * Items from Jira's "Export CSV (all fields)", comma or semicolon separated, in the layouts Jira has written
  * since 2016 (old names such as "Custom field (Epic Link)" and "Parent id", new ones such as "Parent key" and
  * "Parent summary"). An item's external key is the issue key with "jira:" before it ("jira:PAY-17"), so that it
- * never meets a key from another tool. Epics are not items: they name the workstreams of their issues (their
- * Epic Name or summary when their row is in the file). A sub-task is a part of its parent. The description and
- * acceptance criteria are turned from Jira's wiki markup into Markdown; priority, issue type, components, fix
- * versions and sprints become labels ("priority-high", "type:bug", "component:api", "fix:2.3", "sprint:Sprint 12").
+ * never meets a key from another tool. Epics name the workstreams of their issues (their Epic Name or summary
+ * when their row is in the file), and are items too only when the person chooses it. A sub-task is a part of its
+ * parent. The description and acceptance criteria are turned from Jira's wiki markup into Markdown; priority
+ * becomes a label ("priority-high"), and so do issue type, components, fix versions and sprints as far as the
+ * person keeps them ("type:bug", "component:api", "fix:2.3", "sprint:Sprint 12").
  */
 final class JiraCsvItems {
 
@@ -44,6 +47,7 @@ final class JiraCsvItems {
             Cell.pattern("uuuu-MM-dd HH:mm:ss"));
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*#]+|\\d+\\.)\\s+");
     private static final Pattern ISSUE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-\\d+");
+    private static final Set<String> CATEGORIES = Set.of("to do", "new", "in progress", "indeterminate", "done", "complete");
     private static final Set<String> SUB_TASK_TYPES = Set.of("sub-task", "subtask");
     private static final int LABELS_MAX = 30;
     private static final int LABEL_MAX = 40;
@@ -64,16 +68,16 @@ final class JiraCsvItems {
      * @throws IllegalArgumentException when the file has no Summary or no Issue key column, or its first line
      *         cannot be read
      */
-    static Reading read(String text) {
+    static Reading read(String text, ImportChoices choices) {
         var table = CsvTable.read(text);
         var columns = new Columns(table);
         var issues = new Issues(table, columns);
         var changed = new Changed();
-        var stories = new CsvTable(table.headers(), table.rows().stream().filter(row -> !issues.epic(row)).toList(),
-                table.errors());
-        var reading = stories.items(row -> item(table, row, columns, issues, changed));
+        var stories = choices.epicsAsItems() ? table
+                : new CsvTable(table.headers(), table.rows().stream().filter(row -> !issues.epic(row)).toList(), table.errors());
+        var reading = stories.items(row -> item(table, row, columns, issues, choices, changed));
         var notes = new ArrayList<String>();
-        if (issues.epics() > 0) {
+        if (issues.epics() > 0 && !choices.epicsAsItems()) {
             notes.add(issues.epics() == 1 ? "1 epic became a workstream, not an item"
                     : "%,d epics became workstreams, not items".formatted(issues.epics()));
         }
@@ -84,6 +88,39 @@ final class JiraCsvItems {
         note(notes, changed.outOfRange(), "story point value was", "story point values were",
                 "left out: Refinery takes 0 to 999 points");
         return new Reading(reading.items(), reading.errors(), issues.epicWorkstreams(), notes);
+    }
+
+    /**
+     * Which columns of the file are read into which fields with these choices, which are not, and the statuses of
+     * rows without a status category, in the order they first appear.
+     *
+     * @throws IllegalArgumentException as {@link #read} does
+     */
+    static FileLayout layout(String text, ImportChoices choices) {
+        var table = CsvTable.read(text);
+        var columns = new Columns(table);
+        var uses = columns.uses(choices);
+        var read = new ArrayList<FileLayout.FieldUse>();
+        var ignored = new ArrayList<String>();
+        for (int column = 0; column < table.headers().size(); column++) {
+            var header = table.headers().get(column);
+            var use = uses.get(column);
+            if (use != null) {
+                read.add(new FileLayout.FieldUse(header, use));
+            }
+            else if (!ignored.contains(header)) {
+                ignored.add(header);
+            }
+        }
+        var statuses = new LinkedHashMap<String, Status>();
+        for (var row : table.rows()) {
+            var category = first(table, row, columns.statusCategory());
+            if (!categorised(category)) {
+                first(table, row, columns.status()).ifPresent(name -> statuses.putIfAbsent(name.stripped(), byName(name)));
+            }
+        }
+        return new FileLayout(read.stream().distinct().toList(), ignored, statuses.entrySet().stream()
+            .map(status -> new FileLayout.StatusName(status.getKey(), status.getValue())).toList());
     }
 
     /** The rows whose values were changed on the way in, by what was changed, for the job's message. */
@@ -118,6 +155,43 @@ final class JiraCsvItems {
                     all(table, EPIC_NAME), table.columns("Parent id"), table.columns("Parent"),
                     table.columns("Parent key"), table.columns("Parent summary"), all(table, COMPONENTS),
                     all(table, FIX_VERSIONS), table.columns("Sprint"), table.columns("Custom field (Acceptance Criteria)"));
+        }
+
+        /** What each column read with these choices becomes, by its index. */
+        Map<Integer, String> uses(ImportChoices choices) {
+            var uses = new HashMap<Integer, String>();
+            uses.put(summary, "Title");
+            uses.put(key, "Key (jira:KEY), to find it again");
+            use(uses, id, "Parent of its sub-tasks");
+            use(uses, type, choices.labels(LabelKind.TYPE) ? "Label type:…, epics and sub-tasks" : "Epics and sub-tasks");
+            use(uses, description, "Description (wiki markup to Markdown)");
+            use(uses, points, "Estimate (points)");
+            use(uses, labels, "Labels");
+            use(uses, due, "Deadline");
+            use(uses, priority, "Label priority-…");
+            use(uses, status, "Status");
+            use(uses, statusCategory, "Status");
+            use(uses, epicLink, "Workstream (the epic's name)");
+            use(uses, epicName, "Workstream name of an epic");
+            use(uses, parentId, "Part of (sub-tasks)");
+            use(uses, parent, "Part of, or workstream");
+            use(uses, parentKey, "Part of, or workstream");
+            use(uses, parentSummary, "Workstream (the parent's summary)");
+            if (choices.labels(LabelKind.COMPONENT)) {
+                use(uses, components, "Label component:…");
+            }
+            if (choices.labels(LabelKind.FIX_VERSION)) {
+                use(uses, fixVersions, "Label fix:…");
+            }
+            if (choices.labels(LabelKind.SPRINT)) {
+                use(uses, sprints, "Label sprint:…");
+            }
+            use(uses, criteria, "Acceptance criteria");
+            return uses;
+        }
+
+        private static void use(Map<Integer, String> uses, List<Integer> columns, String field) {
+            columns.forEach(column -> uses.putIfAbsent(column, field));
         }
 
         private static int required(CsvTable table, String name) {
@@ -211,6 +285,10 @@ final class JiraCsvItems {
         }
 
         private Optional<String> workstreamOfWhole(CsvTable.Row row) {
+            if (epic(row)) {
+                // an epic imported as an item, when the person chose so, is in the workstream it names
+                return Optional.ofNullable(epicNames.get(row.cell(table, columns.key()).stripped()));
+            }
             var link = first(table, row, columns.epicLink()).map(Cell::stripped);
             if (link.isPresent()) {
                 return Optional.of(epicNames.getOrDefault(link.get(), link.get()));
@@ -225,22 +303,26 @@ final class JiraCsvItems {
         }
     }
 
-    private static ImportedItem item(CsvTable table, CsvTable.Row row, Columns columns, Issues issues, Changed changed) {
+    private static ImportedItem item(CsvTable table, CsvTable.Row row, Columns columns, Issues issues,
+            ImportChoices choices, Changed changed) {
         var patch = ItemPatch.empty().title(row.cell(table, columns.summary()).title());
         var key = KEY_PREFIX + row.cell(table, columns.key()).key(ImportedItem.EXTERNAL_KEY_MAX - KEY_PREFIX.length());
         first(table, row, columns.description()).ifPresent(cell -> patch.description(JiraWiki.toMarkdown(cell.text())));
         first(table, row, columns.points()).ifPresent(cell -> points(cell, row.number(), changed).ifPresent(patch::estimate));
         first(table, row, columns.due()).ifPresent(cell -> patch.deadline(cell.date(DUE_DATES, "27/Nov/26"), "Due date in Jira"));
-        status(first(table, row, columns.status()), first(table, row, columns.statusCategory())).ifPresent(patch::status);
+        status(first(table, row, columns.status()), first(table, row, columns.statusCategory()), choices.statuses())
+            .ifPresent(patch::status);
         issues.workstream(row).ifPresent(name -> patch.workstream(shortened(name, Workstream.NAME_MAX)));
         var labels = new ArrayList<String>();
         all(table, row, columns.labels()).forEach(cell -> labels.add(cell.stripped()));
         first(table, row, columns.priority()).ifPresent(cell -> labels.add("priority-"
                 + cell.stripped().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-")));
-        first(table, row, columns.type()).ifPresent(cell -> labels.add("type:" + cell.stripped().toLowerCase(Locale.ROOT)));
-        all(table, row, columns.components()).forEach(cell -> labels.add("component:" + cell.stripped()));
-        all(table, row, columns.fixVersions()).forEach(cell -> labels.add("fix:" + cell.stripped()));
-        all(table, row, columns.sprints()).forEach(cell -> labels.add("sprint:" + cell.stripped()));
+        if (choices.labels(LabelKind.TYPE)) {
+            first(table, row, columns.type()).ifPresent(cell -> labels.add("type:" + cell.stripped().toLowerCase(Locale.ROOT)));
+        }
+        labels(table, row, columns.components(), LabelKind.COMPONENT, choices, labels);
+        labels(table, row, columns.fixVersions(), LabelKind.FIX_VERSION, choices, labels);
+        labels(table, row, columns.sprints(), LabelKind.SPRINT, choices, labels);
         var kept = Cell.distinct(labels.stream().map(JiraCsvItems::label).filter(label -> !label.isEmpty()).toList());
         if (kept.size() > LABELS_MAX) {
             changed.crowded().add(row.number());
@@ -253,6 +335,13 @@ final class JiraCsvItems {
             .ifPresent(patch::acceptanceCriteria);
         var partOf = issues.subTask(row) ? issues.parentKey(row).map(parent -> KEY_PREFIX + parent).orElse(null) : null;
         return new ImportedItem(row.number(), key, patch, partOf);
+    }
+
+    private static void labels(CsvTable table, CsvTable.Row row, List<Integer> columns, LabelKind kind,
+            ImportChoices choices, List<String> labels) {
+        if (choices.labels(kind)) {
+            all(table, row, columns).forEach(cell -> labels.add(kind.prefix() + ":" + cell.stripped()));
+        }
     }
 
     /**
@@ -274,10 +363,11 @@ final class JiraCsvItems {
 
     /**
      * A status by the issue's status category when the export has one (Jira's own three: To Do, In Progress,
-     * Done), else by its name; a name Refinery does not know is read by its words, and needs refinement when
-     * none fits. Never ready: that is the team's Definition of Ready to decide, not Jira's.
+     * Done), else by the person's choice for its name on the preview, else by its name; a name Refinery does not
+     * know is read by its words, and needs refinement when none fits. Never ready: that is the team's Definition of
+     * Ready to decide, not Jira's.
      */
-    static Optional<Status> status(Optional<Cell> name, Optional<Cell> category) {
+    static Optional<Status> status(Optional<Cell> name, Optional<Cell> category, Map<String, Status> chosen) {
         var byName = name.map(JiraCsvItems::byName);
         if (category.isPresent()) {
             var word = category.get().stripped().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
@@ -293,11 +383,16 @@ final class JiraCsvItems {
                     return Optional.of(known == Status.REMOVED ? Status.REMOVED : Status.DONE);
                 }
                 default -> {
-                    // a category this reader does not know: the name decides
+                    // a category this reader does not know: the name decides, as when there is none
                 }
             }
         }
-        return byName;
+        return name.map(cell -> chosen.getOrDefault(cell.stripped(), byName(cell)));
+    }
+
+    private static boolean categorised(Optional<Cell> category) {
+        return category.map(cell -> CATEGORIES.contains(cell.stripped().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")))
+            .orElse(false);
     }
 
     private static Status byName(Cell name) {
