@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ final class JiraCsvItems {
     private static final List<String> EPIC_LINK = List.of("Custom field (Epic Link)", "Epic Link");
     private static final List<String> EPIC_NAME = List.of("Custom field (Epic Name)", "Epic Name");
     private static final List<String> COMPONENTS = List.of("Component/s", "Components");
+    /** Columns of people, each beside a column of their account ids: the names that mentions ([~accountid:…]) show. */
+    private static final List<String> PEOPLE = List.of("Assignee", "Reporter", "Creator", "Watchers");
     private static final List<String> FIX_VERSIONS = List.of("Fix Version/s", "Fix versions");
     private static final List<DateTimeFormatter> DUE_DATES = List.of(
             Cell.pattern("d/MMM/uu h:mm a"), Cell.pattern("d/MMM/uu"), Cell.pattern("d/MMM/uuuu h:mm a"),
@@ -145,7 +148,8 @@ final class JiraCsvItems {
             List<Integer> points, List<Integer> labels, List<Integer> due, List<Integer> priority, List<Integer> status,
             List<Integer> statusCategory, List<Integer> epicLink, List<Integer> epicName, List<Integer> parentId,
             List<Integer> parent, List<Integer> parentKey, List<Integer> parentSummary, List<Integer> components,
-            List<Integer> fixVersions, List<Integer> sprints, List<Integer> criteria) {
+            List<Integer> fixVersions, List<Integer> sprints, List<Integer> criteria, List<Integer> attachments,
+            Map<Integer, Integer> people) {
 
         Columns(CsvTable table) {
             this(required(table, "Summary"), required(table, "Issue key"), table.columns("Issue id"),
@@ -154,7 +158,21 @@ final class JiraCsvItems {
                     table.columns("Status"), table.columns("Status Category"), all(table, EPIC_LINK),
                     all(table, EPIC_NAME), table.columns("Parent id"), table.columns("Parent"),
                     table.columns("Parent key"), table.columns("Parent summary"), all(table, COMPONENTS),
-                    all(table, FIX_VERSIONS), table.columns("Sprint"), table.columns("Custom field (Acceptance Criteria)"));
+                    all(table, FIX_VERSIONS), table.columns("Sprint"), table.columns("Custom field (Acceptance Criteria)"),
+                    table.columns("Attachment"), people(table));
+        }
+
+        /** The columns of people's account ids ("Assignee Id"), each with the column of their names ("Assignee"). */
+        private static Map<Integer, Integer> people(CsvTable table) {
+            var people = new HashMap<Integer, Integer>();
+            for (var name : PEOPLE) {
+                var names = table.columns(name);
+                var ids = table.columns(name + " Id");
+                for (int i = 0; i < Math.min(names.size(), ids.size()); i++) {
+                    people.put(ids.get(i), names.get(i));
+                }
+            }
+            return people;
         }
 
         /** What each column read with these choices becomes, by its index. */
@@ -187,6 +205,11 @@ final class JiraCsvItems {
                 use(uses, sprints, "Label sprint:…");
             }
             use(uses, criteria, "Acceptance criteria");
+            use(uses, attachments, "Links of the images in the description");
+            people.forEach((id, name) -> {
+                uses.putIfAbsent(id, "Names of the people mentioned");
+                uses.putIfAbsent(name, "Names of the people mentioned");
+            });
             return uses;
         }
 
@@ -215,22 +238,37 @@ final class JiraCsvItems {
         private final Map<String, CsvTable.Row> byKey = new HashMap<>();
         private final Map<String, String> keyById = new HashMap<>();
         private final Map<String, String> epicNames = new HashMap<>();
+        private final Map<String, String> people;
 
         Issues(CsvTable table, Columns columns) {
             this.table = table;
             this.columns = columns;
+            var people = new HashMap<String, String>();
             for (var row : table.rows()) {
                 var key = row.cell(table, columns.key()).stripped();
                 if (key.isEmpty()) {
                     continue;
                 }
                 byKey.putIfAbsent(key, row);
+                columns.people().forEach((id, name) -> {
+                    var account = row.cell(table, id).stripped();
+                    var person = row.cell(table, name).stripped();
+                    if (!account.isEmpty() && !person.isEmpty()) {
+                        people.putIfAbsent(account, person);
+                    }
+                });
                 first(table, row, columns.id()).ifPresent(id -> keyById.putIfAbsent(id.stripped(), key));
                 if (epic(row)) {
                     var name = first(table, row, columns.epicName()).or(() -> first(table, row, List.of(columns.summary())));
                     name.ifPresent(cell -> epicNames.put(key, cell.stripped()));
                 }
             }
+            this.people = Map.copyOf(people);
+        }
+
+        /** People's names by their account ids, as the file holds them in any row; the same map for every row. */
+        Map<String, String> people() {
+            return people;
         }
 
         int epics() {
@@ -307,7 +345,8 @@ final class JiraCsvItems {
             ImportChoices choices, Changed changed) {
         var patch = ItemPatch.empty().title(row.cell(table, columns.summary()).title());
         var key = KEY_PREFIX + row.cell(table, columns.key()).key(ImportedItem.EXTERNAL_KEY_MAX - KEY_PREFIX.length());
-        first(table, row, columns.description()).ifPresent(cell -> patch.description(JiraWiki.toMarkdown(cell.text())));
+        var references = new JiraWiki.References(issues.people(), attachments(table, row, columns.attachments()));
+        first(table, row, columns.description()).ifPresent(cell -> patch.description(JiraWiki.toMarkdown(cell.text(), references)));
         first(table, row, columns.points()).ifPresent(cell -> points(cell, row.number(), changed).ifPresent(patch::estimate));
         first(table, row, columns.due()).ifPresent(cell -> patch.deadline(cell.date(DUE_DATES, "27/Nov/26"), "Due date in Jira"));
         status(first(table, row, columns.status()), first(table, row, columns.statusCategory()), choices.statuses())
@@ -331,7 +370,7 @@ final class JiraCsvItems {
         if (!kept.isEmpty()) {
             patch.labels(kept);
         }
-        first(table, row, columns.criteria()).map(cell -> criteria(cell.text())).filter(criteria -> !criteria.isEmpty())
+        first(table, row, columns.criteria()).map(cell -> criteria(cell.text(), references)).filter(criteria -> !criteria.isEmpty())
             .ifPresent(patch::acceptanceCriteria);
         var partOf = issues.subTask(row) ? issues.parentKey(row).map(parent -> KEY_PREFIX + parent).orElse(null) : null;
         return new ImportedItem(row.number(), key, patch, partOf);
@@ -431,6 +470,23 @@ final class JiraCsvItems {
         return Optional.empty();
     }
 
+    /**
+     * The addresses of the issue's attachments by file name, from its Attachment cells ("date;author;name;url"); a
+     * name may hold semicolons, the address is the last part.
+     */
+    private static Map<String, String> attachments(CsvTable table, CsvTable.Row row, List<Integer> columns) {
+        var attachments = new HashMap<String, String>();
+        for (var cell : all(table, row, columns)) {
+            var parts = cell.stripped().split(";", -1);
+            var url = parts[parts.length - 1].strip();
+            if (parts.length >= 4 && (url.startsWith("https://") || url.startsWith("http://"))) {
+                var name = String.join(";", Arrays.asList(parts).subList(2, parts.length - 1)).strip();
+                attachments.putIfAbsent(name, url);
+            }
+        }
+        return attachments;
+    }
+
     /** Every non-blank value among these columns, in order. */
     private static List<Cell> all(CsvTable table, CsvTable.Row row, List<Integer> columns) {
         var cells = new ArrayList<Cell>(columns.size());
@@ -443,8 +499,8 @@ final class JiraCsvItems {
         return cells;
     }
 
-    private static List<Criterion> criteria(String wiki) {
-        return JiraWiki.toMarkdown(wiki).lines()
+    private static List<Criterion> criteria(String wiki, JiraWiki.References references) {
+        return JiraWiki.toMarkdown(wiki, references).lines()
             .map(line -> BULLET.matcher(line).replaceFirst(""))
             .map(String::strip)
             .filter(line -> !line.isEmpty() && !line.startsWith("```"))

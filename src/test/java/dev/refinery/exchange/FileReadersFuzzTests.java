@@ -42,7 +42,7 @@ class FileReadersFuzzTests {
 
     @FuzzTest(maxDuration = "30s")
     void jiraWikiConvertsAnyText(byte[] file) {
-        assertThat(JiraWiki.toMarkdown(new String(file, StandardCharsets.UTF_8))).isNotNull();
+        assertThat(JiraWiki.toMarkdown(new String(file, StandardCharsets.UTF_8), JiraWiki.References.NONE)).isNotNull();
     }
 
     private static void readsOrRefuses(byte[] file, Function<String, Reading> reader) {

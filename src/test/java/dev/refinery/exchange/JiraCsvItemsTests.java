@@ -255,6 +255,30 @@ class JiraCsvItemsTests {
     }
 
     @Test
+    void turnsEveryWikiConstructOfADescriptionIntoMarkdownWithTheNamesAndAttachmentsTheExportHolds() {
+        var rules = JiraCsvItems.read(SampleFiles.text("jira-export-wiki.csv"), ImportChoices.DEFAULT).items().get(1);
+
+        assertThat(rules.content().description()).isEqualTo("""
+                ## Rules
+                > **Agreed with finance**
+                > Refunds over **500 EUR** need @Fay Fixer or @70121:unknown.
+                | Case | Refund |
+                | --- | --- |
+                | Damaged | full |
+                | Late | [half](https://wiki.example.com/late) |
+                Call `refund(order)` or `POST /refunds` once.
+                ```java
+                Refund refund = orders.refund(id);
+                ```
+                ```
+                *raw* text
+                ```
+                [flow.png](https://wiki.atlassian.net/secure/attachment/30001/flow.png) \
+                [totals; Q4.png](https://wiki.atlassian.net/secure/attachment/30002/totals%3B%20Q4.png) \
+                (image: missing.png)""");
+    }
+
+    @Test
     void findsASubTasksParentByItsKeyWhenTheParentIsNotInTheFile() {
         var file = """
                 Summary,Issue key,Issue Type,Parent
