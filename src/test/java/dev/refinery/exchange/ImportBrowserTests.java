@@ -16,6 +16,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
 import dev.refinery.backlog.BacklogItems;
+import dev.refinery.backlog.Criterion;
 import dev.refinery.backlog.ItemSummary;
 import dev.refinery.backlog.Status;
 import dev.refinery.identity.Accounts;
@@ -29,8 +30,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Importing a file on a phone: the mapping step of a CSV, the preview of a Jira export with its statuses mapped,
- * and the progress of a large file, cancelled.
+ * Importing a file on a phone: the mapping step of a CSV, the preview of a Jira export with its statuses mapped
+ * and of GitHub issues with their task lists, and the progress of a large file, cancelled.
  */
 @ExtendWith(BrowserAvailable.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -168,6 +169,37 @@ class ImportBrowserTests {
             upload(page, key, "Jira CSV export", file("again.csv", export));
             assertThat(page.locator("#preview-counts")).containsText("4 issues in again.csv: 0 new, 4 already in the backlog");
             assertThat(page.getByLabel("Staging", new Page.GetByLabelOptions().setExact(true))).hasValue("done");
+        }
+    }
+
+    @Test
+    void previewsGithubIssuesAndTakesTheirTaskListsAsAcceptanceCriteriaWhenThePersonChooses() {
+        var ana = new People(accounts, null).someone("Ana Analyst");
+        var key = People.newKey();
+        teams.create(new NewTeam("Shop", key), ana.id());
+        var issues = """
+                [{"number": 12, "title": "Pay by card", "state": "open", "createdAt": "2026-11-01T10:00:00Z",
+                  "url": "https://github.com/octo/shop/issues/12",
+                  "body": "Cards we take\\n- [ ] Visa\\n- [x] Mastercard"}]""";
+
+        try (var person = browser.person(base())) {
+            var page = browser.signIn(person, ana.email(), People.PASSWORD);
+            upload(page, key, "GitHub issues (JSON from the REST API or gh issue list --json)",
+                    new FilePayload("issues.json", "application/json", issues.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(page.locator("#preview-counts")).containsText("1 issue in issues.json: 1 new");
+            assertThat(page.locator("#preview-ignored")).containsText("createdAt");
+            assertThat(page.locator("#preview-items tbody tr").first()).containsText("- [ ] Visa");
+
+            page.getByLabel("Task lists (- [ ] and - [x]) as acceptance criteria").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the preview again")).click();
+            assertThat(page.locator("#preview-items tbody tr").first()).containsText("[x] Mastercard");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
+            assertThat(page.locator(".import-state")).containsText("1 item imported");
+            var card = items.find(key, key + "-1", ana.id()).content();
+            assertThat(card.acceptanceCriteria()).containsExactly(new Criterion("Visa", false), new Criterion("Mastercard", true));
+            assertThat(card.description()).isEqualTo("Cards we take");
         }
     }
 
