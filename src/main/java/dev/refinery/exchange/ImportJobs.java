@@ -27,7 +27,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.refinery.backlog.ItemImports;
-import dev.refinery.backlog.Status;
 import dev.refinery.backlog.TeamTemplates;
 import dev.refinery.identity.AccountId;
 import dev.refinery.identity.Accounts;
@@ -136,8 +135,7 @@ public class ImportJobs {
             throw Rejected.conflict("mapping", "A CSV file has its columns mapped, not a preview of issues.");
         }
         try {
-            var layout = layout(work.format(), work.content(), ImportChoices.DEFAULT);
-            var choices = chosen == null ? ImportChoices.DEFAULT.withStatuses(saved(membership, layout))
+            var choices = chosen == null ? ImportChoices.DEFAULT.withStatuses(jobs.savedStatuses(work.team()))
                     : ImportChoices.of(chosen);
             var reading = read(work.format(), work.content(), work.mapping(), choices);
             var check = items.check(teamKey, reading.items(), reading.workstreams(), viewer);
@@ -178,17 +176,6 @@ public class ImportJobs {
         return jobs.work(id).orElseThrow();
     }
 
-    /** The team's last choices for the statuses of this file. */
-    private Map<String, Status> saved(Membership membership, FileLayout layout) {
-        var saved = jobs.savedStatuses(membership.team().id().value());
-        var statuses = new LinkedHashMap<String, Status>();
-        layout.statuses().forEach(status -> {
-            if (saved.containsKey(status.name())) {
-                statuses.put(status.name(), saved.get(status.name()));
-            }
-        });
-        return statuses;
-    }
 
     /** After a refusal, imports the rows without problems of the same file, when the person asks for that. */
     ImportJob importValidRows(String teamKey, long id, AccountId by) {
@@ -255,6 +242,10 @@ public class ImportJobs {
             var choices = work.mapping() == null && work.format() != ImportFormat.CSV
                     ? ImportChoices.DEFAULT.withStatuses(jobs.savedStatuses(work.team())) : null;
             var reading = read(work.format(), work.content(), work.mapping(), choices);
+            // reading a large file takes seconds: a cancel asked for meanwhile stops it before the check, not after
+            if (jobs.cancelRequested(id)) {
+                throw new Cancelled();
+            }
             var total = reading.items().size() + reading.errors().size();
             jobs.checking(id, total, clock.instant());
             var by = accounts.find(new AccountId(work.by())).orElseThrow();

@@ -195,15 +195,9 @@ final class JiraCsvItems {
             use(uses, parent, "Part of, or workstream");
             use(uses, parentKey, "Part of, or workstream");
             use(uses, parentSummary, "Workstream (the parent's summary)");
-            if (choices.labels(LabelKind.COMPONENT)) {
-                use(uses, components, "Label component:…");
-            }
-            if (choices.labels(LabelKind.FIX_VERSION)) {
-                use(uses, fixVersions, "Label fix:…");
-            }
-            if (choices.labels(LabelKind.SPRINT)) {
-                use(uses, sprints, "Label sprint:…");
-            }
+            labels(uses, components, LabelKind.COMPONENT, choices);
+            labels(uses, fixVersions, LabelKind.FIX_VERSION, choices);
+            labels(uses, sprints, LabelKind.SPRINT, choices);
             use(uses, criteria, "Acceptance criteria");
             use(uses, attachments, "Links of the images in the description");
             people.forEach((id, name) -> {
@@ -215,6 +209,13 @@ final class JiraCsvItems {
 
         private static void use(Map<Integer, String> uses, List<Integer> columns, String field) {
             columns.forEach(column -> uses.putIfAbsent(column, field));
+        }
+
+        /** Columns that become labels of a kind are read only when the person keeps that kind. */
+        private static void labels(Map<Integer, String> uses, List<Integer> columns, LabelKind kind, ImportChoices choices) {
+            if (choices.labels(kind)) {
+                use(uses, columns, "Label " + kind.prefix() + ":…");
+            }
         }
 
         private static int required(CsvTable table, String name) {
