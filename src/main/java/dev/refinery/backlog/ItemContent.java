@@ -41,6 +41,10 @@ public record ItemContent(
      */
     public static final int TEXT_MAX = 131_072;
 
+    /** The most acceptance criteria an item has, and the longest one. */
+    public static final int CRITERIA_MAX = 50;
+    public static final int CRITERION_MAX = 1000;
+
     public ItemContent {
         title = text(title);
         description = text(description);

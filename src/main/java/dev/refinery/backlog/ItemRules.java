@@ -19,8 +19,6 @@ final class ItemRules {
     static final int LINKS_MAX = 20;
     static final int LINK_LABEL_MAX = 200;
     static final int URL_MAX = 2000;
-    static final int CRITERIA_MAX = 50;
-    static final int CRITERION_MAX = 1000;
     static final int LABELS_MAX = 30;
     static final int LABEL_MAX = 40;
     static final int REASON_MAX = 500;
@@ -121,8 +119,8 @@ final class ItemRules {
     }
 
     private static void criteria(ItemContent item, Map<String, String> problems) {
-        if (item.acceptanceCriteria().size() > CRITERIA_MAX) {
-            problems.put("acceptanceCriteria", "An item has at most " + CRITERIA_MAX + " acceptance criteria.");
+        if (item.acceptanceCriteria().size() > ItemContent.CRITERIA_MAX) {
+            problems.put("acceptanceCriteria", "An item has at most " + ItemContent.CRITERIA_MAX + " acceptance criteria.");
             return;
         }
         for (int i = 0; i < item.acceptanceCriteria().size(); i++) {
@@ -130,8 +128,8 @@ final class ItemRules {
             if (text == null || text.isBlank()) {
                 problems.put("acceptanceCriteria[" + i + "].text", "Write the criterion, or remove it.");
             }
-            else if (text.length() > CRITERION_MAX) {
-                problems.put("acceptanceCriteria[" + i + "].text", "A criterion has at most " + CRITERION_MAX + " characters.");
+            else if (text.length() > ItemContent.CRITERION_MAX) {
+                problems.put("acceptanceCriteria[" + i + "].text", "A criterion has at most " + ItemContent.CRITERION_MAX + " characters.");
             }
         }
     }

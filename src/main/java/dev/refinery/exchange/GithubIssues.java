@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +42,16 @@ final class GithubIssues {
     /** An issue's or pull request's page: https://github.com/OWNER/REPO/issues/7, on any GitHub host. */
     private static final Pattern PAGE = Pattern.compile("https?://[^/\\s]+/([^/\\s]+/[^/\\s]+)/(issues|pull)/\\d+/?");
 
+    /** The fields of an issue this reader takes, in either layout, and what they become. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("number", "Key (github:OWNER/REPO#NUMBER)"), Map.entry("title", "Title"),
+            Map.entry("body", "Description"), Map.entry("labels", "Labels"), Map.entry("state", "Status"),
+            Map.entry("state_reason", "Status"), Map.entry("stateReason", "Status"),
+            Map.entry("milestone", "Label milestone:…, its due date as the deadline"),
+            Map.entry("assignees", "Labels assignee:…"), Map.entry("assignee", "Labels assignee:…"),
+            Map.entry("html_url", "Link to the issue"), Map.entry("url", "Link to the issue, its repository"),
+            Map.entry("repository_url", "Key (its repository)"), Map.entry("pull_request", "Pull requests are passed over"));
+
     private static final JsonMapper JSON = JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
@@ -47,18 +60,8 @@ final class GithubIssues {
     }
 
     /** @throws IllegalArgumentException when the text is not JSON, or not an array */
-    static Reading read(String text) {
-        JsonNode issues;
-        try {
-            issues = JSON.readTree(text);
-        }
-        catch (JacksonException notJson) {
-            throw new IllegalArgumentException(NOT_ISSUES + " It is not JSON: " + firstLine(notJson.getOriginalMessage()),
-                    notJson);
-        }
-        if (issues == null || !issues.isArray()) {
-            throw new IllegalArgumentException(NOT_ISSUES);
-        }
+    static Reading read(String text, ImportChoices choices) {
+        var issues = issues(text);
         var items = new ArrayList<ImportedItem>();
         var errors = new ArrayList<RowError>();
         var crowded = new ArrayList<Integer>();
@@ -69,7 +72,7 @@ final class GithubIssues {
                 continue;
             }
             try {
-                items.add(item(row, issue, crowded));
+                items.add(item(row, issue, choices, crowded));
             }
             catch (Unreadable unreadable) {
                 errors.add(new RowError(row, unreadable.getMessage()));
@@ -81,6 +84,51 @@ final class GithubIssues {
         return new Reading(items, errors, List.of(), notes);
     }
 
+    /**
+     * The fields of the issues that become parts of an item, and the others the file has, in the order they first
+     * appear; GitHub's states need no mapping, so there are no statuses to choose.
+     *
+     * @throws IllegalArgumentException as {@link #read} does
+     */
+    static FileLayout layout(String text, ImportChoices choices) {
+        var issues = issues(text);
+        var read = new LinkedHashMap<String, String>();
+        var ignored = new LinkedHashSet<String>();
+        for (int i = 0; i < issues.size(); i++) {
+            var issue = issues.get(i);
+            if (!issue.isObject()) {
+                continue;
+            }
+            for (var name : issue.propertyNames()) {
+                var field = FIELDS.get(name);
+                if (field != null) {
+                    read.putIfAbsent(name, name.equals("body") && choices.taskListsAsCriteria()
+                            ? "Description; its task lists as acceptance criteria" : field);
+                }
+                else {
+                    ignored.add(name);
+                }
+            }
+        }
+        return new FileLayout(read.entrySet().stream().map(use -> new FileLayout.FieldUse(use.getKey(), use.getValue()))
+            .toList(), List.copyOf(ignored), List.of());
+    }
+
+    private static JsonNode issues(String text) {
+        JsonNode issues;
+        try {
+            issues = JSON.readTree(text);
+        }
+        catch (JacksonException notJson) {
+            throw new IllegalArgumentException(NOT_ISSUES + " It is not JSON: " + firstLine(notJson.getOriginalMessage()),
+                    notJson);
+        }
+        if (issues == null || !issues.isArray()) {
+            throw new IllegalArgumentException(NOT_ISSUES);
+        }
+        return issues;
+    }
+
     private static boolean pullRequest(JsonNode issue) {
         if (present(issue.get("pull_request"))) {
             return true;
@@ -89,7 +137,7 @@ final class GithubIssues {
         return page.isPresent() && page.get().group(2).equals("pull");
     }
 
-    private static ImportedItem item(int row, JsonNode issue, List<Integer> crowded) {
+    private static ImportedItem item(int row, JsonNode issue, ImportChoices choices, List<Integer> crowded) {
         if (!issue.isObject()) {
             throw new Unreadable("Entry " + row + " is not an issue: an issue is a JSON object in { }.");
         }
@@ -110,7 +158,17 @@ final class GithubIssues {
         var patch = ItemPatch.empty().title(title.strip());
         var body = text(issue.get("body"));
         if (body != null && !body.isBlank()) {
-            patch.description(Cell.withLineFeeds(body));
+            var description = Cell.withLineFeeds(body);
+            if (choices.taskListsAsCriteria()) {
+                var tasks = TaskList.of(description);
+                description = tasks.rest();
+                if (!tasks.criteria().isEmpty()) {
+                    patch.acceptanceCriteria(tasks.criteria());
+                }
+            }
+            if (!description.isBlank()) {
+                patch.description(description);
+            }
         }
         var labels = names(issue.get("labels"), "name", "");
         var state = text(issue.get("state"));

@@ -44,7 +44,7 @@ class ImportApiController {
             @RequestParam(required = false) String mapping, @RequestParam(defaultValue = "false") boolean validRowsOnly,
             UriComponentsBuilder uri) throws IOException {
         var job = imports.upload(team, format, file == null ? null : file.getOriginalFilename(),
-                file == null ? null : file.getBytes(), mapping(mapping), validRowsOnly, me.id());
+                file == null ? null : file.getBytes(), mapping(mapping), validRowsOnly, false, me.id());
         return accepted(team, job, uri);
     }
 

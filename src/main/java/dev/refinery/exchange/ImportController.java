@@ -3,6 +3,7 @@ package dev.refinery.exchange;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,7 +47,7 @@ class ImportController {
             throws IOException {
         try {
             var job = imports.upload(team, format, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes(), null, false, me.id());
+                    file == null ? null : file.getBytes(), null, false, true, me.id());
             return "redirect:/teams/" + team + "/imports/" + job.id();
         }
         catch (Rejected rejected) {
@@ -59,7 +60,7 @@ class ImportController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         var job = imports.find(team, id, me.id());
         if (job.status() == ImportJob.Status.MAPPING && htmx == null) {
-            return mapping(me, team, job, java.util.Map.of(), FieldErrors.NONE, model);
+            return mapping(me, team, job, null, FieldErrors.NONE, model);
         }
         var membership = teams.find(team, me.id());
         model.addAttribute("page", new ImportPages.Job(team, membership.team().name(), job,
@@ -67,16 +68,28 @@ class ImportController {
         return htmx != null ? "exchange/import-status" : "exchange/import-job";
     }
 
+    /**
+     * Starts an import from its preview: a CSV with the column mapping of the form, a Jira or GitHub file with the
+     * choices of the form; the button "Show the preview again" only shows what those choices give.
+     */
     @PostMapping("/teams/{team}/imports/{id}/mapping")
     String map(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
-            @RequestParam MultiValueMap<String, String> form, Model model) {
+            @RequestParam MultiValueMap<String, String> form, @RequestParam(defaultValue = "import") String action,
+            Model model) {
+        var job = imports.find(team, id, me.id());
         var mapping = new LinkedHashMap<String, String>();
         form.forEach((name, values) -> {
-            if (name.startsWith(COLUMN) && !values.isEmpty()) {
+            if (job.format() != ImportFormat.CSV && !values.isEmpty()) {
+                mapping.put(name, values.getFirst());
+            }
+            else if (name.startsWith(COLUMN) && !values.isEmpty()) {
                 mapping.put(name.substring(COLUMN.length()), values.getFirst());
             }
         });
         try {
+            if (job.format() != ImportFormat.CSV && action.equals("preview")) {
+                return mapping(me, team, job, mapping, FieldErrors.NONE, model);
+            }
             imports.map(team, id, mapping, me.id());
             return "redirect:/teams/" + team + "/imports/" + id;
         }
@@ -105,11 +118,15 @@ class ImportController {
         return "exchange/imports";
     }
 
-    private String mapping(SignedInAccount me, String team, ImportJob job, java.util.Map<String, String> chosen,
+    /** The preview of a waiting import, with what the person chose so far ({@code null}: nothing yet). */
+    private String mapping(SignedInAccount me, String team, ImportJob job, Map<String, String> chosen,
             FieldErrors errors, Model model) {
         var membership = teams.find(team, me.id());
+        var csv = job.format() == ImportFormat.CSV;
         model.addAttribute("page", new ImportPages.Mapping(team, membership.team().name(), job,
-                imports.preview(team, job.id(), me.id()), chosen, errors));
+                csv ? imports.preview(team, job.id(), me.id()) : null,
+                csv ? null : imports.filePreview(team, job.id(), errors.byField().isEmpty() ? chosen : null, me.id()),
+                chosen == null ? Map.of() : chosen, errors));
         return "exchange/import-mapping";
     }
 }

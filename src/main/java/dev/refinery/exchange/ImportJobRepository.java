@@ -14,10 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import dev.refinery.backlog.Status;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Import jobs and the column mappings teams saved; the file itself is read only when a job runs. */
+/** Import jobs, and the column and status mappings teams saved; the file itself is read only when a job runs. */
 @Repository
 class ImportJobRepository {
 
@@ -179,6 +181,32 @@ class ImportJobRepository {
                 .param("team", team)
                 .param("header", header)
                 .param("target", target)
+                .update();
+        });
+    }
+
+    Map<String, Status> savedStatuses(long team) {
+        var statuses = new LinkedHashMap<String, Status>();
+        jdbc.sql("SELECT status_name, status FROM exchange_status_mapping WHERE team_id = :team ORDER BY status_name")
+            .param("team", team)
+            .query(rs -> {
+                var name = rs.getString("status_name");
+                Status.of(rs.getString("status")).ifPresent(status -> statuses.put(name, status));
+            });
+        return statuses;
+    }
+
+    /** Keeps where these statuses of another tool go for the team's next file; other statuses keep what they had. */
+    void saveStatuses(long team, Map<String, Status> statuses) {
+        statuses.forEach((name, status) -> {
+            jdbc.sql("DELETE FROM exchange_status_mapping WHERE team_id = :team AND status_name = :name")
+                .param("team", team)
+                .param("name", name)
+                .update();
+            jdbc.sql("INSERT INTO exchange_status_mapping (team_id, status_name, status) VALUES (:team, :name, :status)")
+                .param("team", team)
+                .param("name", name)
+                .param("status", status.code())
                 .update();
         });
     }

@@ -82,12 +82,12 @@ public class ImportJobs {
     }
 
     /**
-     * Takes a file. A CSV without a mapping waits for one ({@code mapping} status); anything else starts at once.
-     * An unknown format, an empty or unreadable file, or a mapping that does not fit is refused here, before
-     * anything runs.
+     * Takes a file. A CSV without a mapping waits for one ({@code mapping} status), and so does a Jira or GitHub
+     * file when the person asks for its {@code preview} first; anything else starts at once. An unknown format, an
+     * empty or unreadable file, or a mapping that does not fit is refused here, before anything runs.
      */
     ImportJob upload(String teamKey, String format, String fileName, byte[] bytes, Map<String, String> mapping,
-            boolean validRowsOnly, AccountId by) {
+            boolean validRowsOnly, boolean preview, AccountId by) {
         var membership = importer(teamKey, by);
         var kind = ImportFormat.of(format == null ? "" : format).orElseThrow(() ->
                 Rejected.invalid("format", "Choose the kind of file: csv, jira-csv or github-json."));
@@ -95,12 +95,16 @@ public class ImportJobs {
         var name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
         name = name.length() > 200 ? name.substring(0, 200) : name;
         if (kind == ImportFormat.CSV) {
-            var preview = preview(membership, text, by);
+            var columns = preview(membership, text, by);
             if (mapping == null) {
                 var id = insert(membership, kind, name, text, null, validRowsOnly, ImportJob.Status.MAPPING, by);
                 return job(membership, id);
             }
-            check(preview, mapping);
+            check(columns, mapping);
+        }
+        else if (preview) {
+            layout(kind, text, ImportChoices.DEFAULT);
+            return job(membership, insert(membership, kind, name, text, null, validRowsOnly, ImportJob.Status.MAPPING, by));
         }
         var id = insert(membership, kind, name, text, kind == ImportFormat.CSV ? mapping : null, validRowsOnly,
                 ImportJob.Status.QUEUED, by);
@@ -113,26 +117,65 @@ public class ImportJobs {
 
     Preview preview(String teamKey, long id, AccountId viewer) {
         var membership = importer(teamKey, viewer);
-        var job = job(membership, id);
-        if (job.status() != ImportJob.Status.MAPPING) {
-            throw Rejected.conflict("mapping", "This import has already started.");
+        var work = waiting(membership, id);
+        if (work.format() != ImportFormat.CSV) {
+            throw Rejected.conflict("mapping", "Only a CSV file has columns to map; this file has a preview of its issues.");
         }
-        return preview(membership, jobs.work(id).orElseThrow().content(), viewer);
+        return preview(membership, work.content(), viewer);
     }
 
-    /** Starts a CSV import that waited for its mapping, and keeps the mapping for the team's next file. */
+    /**
+     * What a Jira or GitHub file waiting for its start will give with these choices (as a form sends them), or
+     * without any with the team's last choices for its statuses; nothing is saved.
+     */
+    FilePreview filePreview(String teamKey, long id, Map<String, String> chosen, AccountId viewer) {
+        var membership = importer(teamKey, viewer);
+        var work = waiting(membership, id);
+        if (work.format() == ImportFormat.CSV) {
+            throw Rejected.conflict("mapping", "A CSV file has its columns mapped, not a preview of issues.");
+        }
+        try {
+            var choices = chosen == null ? ImportChoices.DEFAULT.withStatuses(jobs.savedStatuses(work.team()))
+                    : ImportChoices.of(chosen);
+            var reading = read(work.format(), work.content(), work.mapping(), choices);
+            var check = items.check(teamKey, reading.items(), reading.workstreams(), viewer);
+            return FilePreview.of(reading, check, layout(work.format(), work.content(), choices), choices);
+        }
+        catch (IllegalArgumentException unreadable) {
+            throw Rejected.invalid("file", unreadable.getMessage());
+        }
+    }
+
+    /**
+     * Starts an import that waited: a CSV with this mapping of its columns, kept for the team's next file; a Jira or
+     * GitHub file with these choices (as a form sends them), its statuses' mapping kept for the team's next file.
+     */
     ImportJob map(String teamKey, long id, Map<String, String> mapping, AccountId by) {
         var membership = importer(teamKey, by);
-        var job = job(membership, id);
-        if (job.status() != ImportJob.Status.MAPPING) {
-            throw Rejected.conflict("mapping", "This import has already started.");
+        var work = waiting(membership, id);
+        var team = membership.team().id().value();
+        if (work.format() == ImportFormat.CSV) {
+            check(preview(membership, work.content(), by), mapping);
+            jobs.saveMapping(team, mapping);
+            jobs.map(id, mapping, clock.instant());
         }
-        check(preview(membership, jobs.work(id).orElseThrow().content(), by), mapping);
-        jobs.saveMapping(membership.team().id().value(), mapping);
-        jobs.map(id, mapping, clock.instant());
+        else {
+            var choices = ImportChoices.of(mapping);
+            jobs.saveStatuses(team, choices.statuses());
+            jobs.map(id, choices.toMap(), clock.instant());
+        }
         start(id, membership);
         return job(membership, id);
     }
+
+    private ImportJobRepository.Work waiting(Membership membership, long id) {
+        var job = job(membership, id);
+        if (job.status() != ImportJob.Status.MAPPING) {
+            throw Rejected.conflict("mapping", "This import has already started.");
+        }
+        return jobs.work(id).orElseThrow();
+    }
+
 
     /** After a refusal, imports the rows without problems of the same file, when the person asks for that. */
     ImportJob importValidRows(String teamKey, long id, AccountId by) {
@@ -196,7 +239,13 @@ public class ImportJobs {
 
     private ImportJob.Status importFile(long id, String teamKey, ImportJobRepository.Work work) {
         try {
-            var reading = read(work);
+            var choices = work.mapping() == null && work.format() != ImportFormat.CSV
+                    ? ImportChoices.DEFAULT.withStatuses(jobs.savedStatuses(work.team())) : null;
+            var reading = read(work.format(), work.content(), work.mapping(), choices);
+            // reading a large file takes seconds: a cancel asked for meanwhile stops it before the check, not after
+            if (jobs.cancelRequested(id)) {
+                throw new Cancelled();
+            }
             var total = reading.items().size() + reading.errors().size();
             jobs.checking(id, total, clock.instant());
             var by = accounts.find(new AccountId(work.by())).orElseThrow();
@@ -241,12 +290,30 @@ public class ImportJobs {
         }
     }
 
-    private static Reading read(ImportJobRepository.Work work) {
-        return switch (work.format()) {
-            case CSV -> CsvItems.read(work.content(), work.mapping());
-            case JIRA_CSV -> JiraCsvItems.read(work.content());
-            case GITHUB_JSON -> GithubIssues.read(work.content());
+    /**
+     * Reads a file: a CSV by its column mapping, a Jira or GitHub file by the choices given, else by those its job
+     * keeps in place of a mapping.
+     */
+    private static Reading read(ImportFormat format, String content, Map<String, String> mapping, ImportChoices choices) {
+        return switch (format) {
+            case CSV -> CsvItems.read(content, mapping);
+            case JIRA_CSV -> JiraCsvItems.read(content, choices != null ? choices : ImportChoices.of(mapping));
+            case GITHUB_JSON -> GithubIssues.read(content, choices != null ? choices : ImportChoices.of(mapping));
         };
+    }
+
+    /** @throws Rejected when the file cannot be read as this format */
+    private static FileLayout layout(ImportFormat format, String content, ImportChoices choices) {
+        try {
+            return switch (format) {
+                case CSV -> throw new IllegalStateException("a CSV file is read by its column mapping");
+                case JIRA_CSV -> JiraCsvItems.layout(content, choices);
+                case GITHUB_JSON -> GithubIssues.layout(content, choices);
+            };
+        }
+        catch (IllegalArgumentException unreadable) {
+            throw Rejected.invalid("file", unreadable.getMessage());
+        }
     }
 
     private static String refusal(int problems, int total) {

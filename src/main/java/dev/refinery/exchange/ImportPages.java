@@ -16,9 +16,12 @@ public final class ImportPages {
             List<ImportJob> recent, FieldErrors errors) {
     }
 
-    /** The mapping step of a CSV import: its first rows and a target for each column. */
-    public record Mapping(String team, String teamName, ImportJob job, ImportJobs.Preview preview, Map<String, String> chosen,
-            FieldErrors errors) {
+    /**
+     * The step before an import starts: for a CSV its first rows and a target for each column ({@code preview}), for
+     * a Jira or GitHub file what it will give with the person's choices ({@code issues}); the other one is null.
+     */
+    public record Mapping(String team, String teamName, ImportJob job, ImportJobs.Preview preview, FilePreview issues,
+            Map<String, String> chosen, FieldErrors errors) {
 
         /** Where a column goes: as the person chose it, else as saved or suggested. */
         public String target(String header) {

@@ -1,6 +1,7 @@
 package dev.refinery.exchange;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -20,6 +21,10 @@ class FileReadersFuzzTests {
     private static final Map<String, String> MAPPING = Map.of("Title", "title", "Key", "key", "Points", "estimate",
             "Due", "deadline", "Labels", "labels", "Status", "status", "Value", "importance.value");
 
+    /** Every switch on, so that the paths behind them are fuzzed too. */
+    private static final ImportChoices EVERY_CHOICE = new ImportChoices(true, EnumSet.allOf(ImportChoices.LabelKind.class),
+            Map.of(), true);
+
     @FuzzTest(maxDuration = "30s")
     void csvItemsReadAnyFile(byte[] file) {
         readsOrRefuses(file, text -> CsvItems.read(text, MAPPING));
@@ -27,17 +32,17 @@ class FileReadersFuzzTests {
 
     @FuzzTest(maxDuration = "30s")
     void jiraCsvItemsReadAnyFile(byte[] file) {
-        readsOrRefuses(file, JiraCsvItems::read);
+        readsOrRefuses(file, text -> JiraCsvItems.read(text, EVERY_CHOICE));
     }
 
     @FuzzTest(maxDuration = "30s")
     void githubIssuesReadAnyFile(byte[] file) {
-        readsOrRefuses(file, GithubIssues::read);
+        readsOrRefuses(file, text -> GithubIssues.read(text, EVERY_CHOICE));
     }
 
     @FuzzTest(maxDuration = "30s")
     void jiraWikiConvertsAnyText(byte[] file) {
-        assertThat(JiraWiki.toMarkdown(new String(file, StandardCharsets.UTF_8))).isNotNull();
+        assertThat(JiraWiki.toMarkdown(new String(file, StandardCharsets.UTF_8), JiraWiki.References.NONE)).isNotNull();
     }
 
     private static void readsOrRefuses(byte[] file, Function<String, Reading> reader) {

@@ -1,6 +1,7 @@
 package dev.refinery.exchange;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.refinery.backlog.Criterion;
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.Link;
 import dev.refinery.backlog.Status;
@@ -22,7 +24,7 @@ class GithubIssuesTests {
 
     @Test
     void readsTheIssuesAndPassesOverPullRequests() {
-        var reading = GithubIssues.read(SampleFiles.text("github-issues.json"));
+        var reading = GithubIssues.read(SampleFiles.text("github-issues.json"), ImportChoices.DEFAULT);
 
         assertThat(reading.items()).extracting(ImportedItem::row, ImportedItem::externalKey, item -> item.content().title())
             .containsExactly(tuple(1, "github:octo/shop#101", "Checkout fails for guests"),
@@ -34,7 +36,7 @@ class GithubIssuesTests {
 
     @Test
     void turnsTheFieldsOfAnIssueIntoAnItem() {
-        var items = GithubIssues.read(SampleFiles.text("github-issues.json")).items();
+        var items = GithubIssues.read(SampleFiles.text("github-issues.json"), ImportChoices.DEFAULT).items();
         var checkout = items.get(0).content();
         var darkMode = items.get(1).content();
         var invoices = items.get(2).content();
@@ -63,7 +65,7 @@ class GithubIssuesTests {
 
     @Test
     void readsWhatGhIssueListWritesAsTheRestApiDoes() {
-        var reading = GithubIssues.read(SampleFiles.text("github-gh-cli.json"));
+        var reading = GithubIssues.read(SampleFiles.text("github-gh-cli.json"), ImportChoices.DEFAULT);
 
         assertThat(reading.errors()).isEmpty();
         assertThat(reading.items()).extracting(ImportedItem::externalKey, item -> item.content().title(),
@@ -91,7 +93,8 @@ class GithubIssuesTests {
                 [{"number": 1, "title": "A pull request", "state": "OPEN", "url": "https://github.com/octo/shop/pull/1"},
                  {"number": 2, "title": "An issue", "state": "OPEN", "url": "https://github.example.com/octo/shop/issues/2"}]""";
 
-        assertThat(GithubIssues.read(json).items()).extracting(ImportedItem::externalKey).containsExactly("github:octo/shop#2");
+        assertThat(GithubIssues.read(json, ImportChoices.DEFAULT).items()).extracting(ImportedItem::externalKey)
+            .containsExactly("github:octo/shop#2");
     }
 
     @Test
@@ -101,7 +104,7 @@ class GithubIssuesTests {
         var json = """
                 [{"number": 1, "title": "Fine"}, {"number": 2, "title": "Crowded", "labels": [%s]}]""".formatted(labels);
 
-        var reading = GithubIssues.read(json);
+        var reading = GithubIssues.read(json, ImportChoices.DEFAULT);
 
         assertThat(reading.items().get(1).content().labels()).hasSize(30).startsWith("area 1").endsWith("area 30");
         assertThat(reading.notes()).containsExactly("1 issue had more than 30 labels: the last ones were left out (row 2)");
@@ -117,7 +120,8 @@ class GithubIssuesTests {
                 [{"number": 1, "title": "Either layout", "state": "%s", "%s": %s}]"""
             .formatted(state, gh ? "stateReason" : "state_reason", reason == null ? "null" : "\"" + reason + "\"");
 
-        assertThat(GithubIssues.read(json).items().getFirst().content().status()).isEqualTo(Status.of(status).orElseThrow());
+        assertThat(GithubIssues.read(json, ImportChoices.DEFAULT).items().getFirst().content().status())
+            .isEqualTo(Status.of(status).orElseThrow());
     }
 
     @Test
@@ -125,7 +129,8 @@ class GithubIssuesTests {
         var json = """
                 [{"number": 1, "title": "Late", "milestone": {"due_on": "2026-12-31T23:30:00-02:00"}}]""";
 
-        assertThat(GithubIssues.read(json).items().getFirst().content().deadline()).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(GithubIssues.read(json, ImportChoices.DEFAULT).items().getFirst().content().deadline())
+            .isEqualTo(LocalDate.of(2027, 1, 1));
     }
 
     @Test
@@ -133,7 +138,34 @@ class GithubIssuesTests {
         var json = """
                 [{"number": 1, "title": "Typed in a browser", "body": "First\\r\\nSecond"}]""";
 
-        assertThat(GithubIssues.read(json).items().getFirst().content().description()).isEqualTo("First\nSecond");
+        assertThat(GithubIssues.read(json, ImportChoices.DEFAULT).items().getFirst().content().description())
+            .isEqualTo("First\nSecond");
+    }
+
+    @Test
+    void takesTheTaskListOfABodyAsAcceptanceCriteriaOnlyWhenThePersonChooses() {
+        var json = """
+                [{"number": 1, "title": "Checkout", "body": "Why\\n- [ ] pays by card\\n- [x] shows the total\\nThanks"}]""";
+        var tasks = new ImportChoices(false, ImportChoices.DEFAULT.labels(), Map.of(), true);
+
+        var chosen = GithubIssues.read(json, tasks).items().getFirst().content();
+        var left = GithubIssues.read(json, ImportChoices.DEFAULT).items().getFirst().content();
+
+        assertThat(chosen.acceptanceCriteria()).containsExactly(new Criterion("pays by card", false),
+                new Criterion("shows the total", true));
+        assertThat(chosen.description()).isEqualTo("Why\nThanks");
+        assertThat(left.acceptanceCriteria()).isEmpty();
+        assertThat(left.description()).isEqualTo("Why\n- [ ] pays by card\n- [x] shows the total\nThanks");
+    }
+
+    @Test
+    void describesTheFieldsItReadsAndThoseItPassesOver() {
+        var layout = GithubIssues.layout(SampleFiles.text("github-gh-cli.json"), ImportChoices.DEFAULT);
+
+        assertThat(layout.read()).extracting(FileLayout.FieldUse::source).contains("number", "title", "body", "stateReason");
+        assertThat(layout.read()).extracting(FileLayout.FieldUse::field).contains("Title", "Description");
+        assertThat(layout.ignored()).containsExactly("createdAt");
+        assertThat(layout.statuses()).isEmpty();
     }
 
     @Test
@@ -141,7 +173,7 @@ class GithubIssuesTests {
         var json = """
                 [{"number": 7, "title": "Plain", "labels": ["a", " b ", "a", ""], "html_url": "javascript:alert(1)"}]""";
 
-        var item = GithubIssues.read(json).items().getFirst();
+        var item = GithubIssues.read(json, ImportChoices.DEFAULT).items().getFirst();
 
         assertThat(item.externalKey()).isEqualTo("github:#7");
         assertThat(item.content().labels()).containsExactly("a", "b");
@@ -160,7 +192,7 @@ class GithubIssuesTests {
                   {"number": 6, "title": "Long", "repository_url": "https://api.github.com/repos/%s"}
                 ]""".formatted("o".repeat(200));
 
-        var reading = GithubIssues.read(json);
+        var reading = GithubIssues.read(json, ImportChoices.DEFAULT);
 
         assertThat(reading.items()).extracting(ImportedItem::row).containsExactly(1);
         assertThat(reading.errors()).containsExactly(
@@ -174,7 +206,7 @@ class GithubIssuesTests {
     @ParameterizedTest
     @ValueSource(strings = { "", "{\"title\": \"x\"}", "42", "null", "[1, 2", "<html></html>", "[] []" })
     void rejectsWhatIsNotAnArrayOfIssues(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> GithubIssues.read(text))
+        assertThatIllegalArgumentException().isThrownBy(() -> GithubIssues.read(text, ImportChoices.DEFAULT))
             .withMessageStartingWith("This is not a GitHub issues export: expected a JSON array of issues.");
     }
 
@@ -182,7 +214,7 @@ class GithubIssuesTests {
     void rejectsNestingDeeperThanJsonAllows() {
         var deep = "[".repeat(100_000) + "]".repeat(100_000);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> GithubIssues.read(deep))
+        assertThatIllegalArgumentException().isThrownBy(() -> GithubIssues.read(deep, ImportChoices.DEFAULT))
             .withMessageStartingWith("This is not a GitHub issues export");
     }
 }

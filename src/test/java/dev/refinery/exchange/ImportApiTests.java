@@ -2,6 +2,7 @@ package dev.refinery.exchange;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,9 @@ abstract class ImportApiTests {
     @Autowired
     Workstreams workstreams;
 
+    @Autowired
+    ImportJobs imports;
+
     People people;
     Account ana;
     String team;
@@ -98,6 +102,38 @@ abstract class ImportApiTests {
         assertThat(payouts.estimate()).hasToString("2.5 pt");
         assertThat(payouts.description()).contains("```", "retry(3)");
         assertThat(workstreams.of(team, ana.id())).extracting(w -> w.name()).containsExactly("Checkout");
+    }
+
+    @Test
+    void importsAJiraExportSentToTheApiWithTheStatusMappingItsTeamChoseOnAPreview() throws InterruptedException {
+        var export = SampleFiles.text("jira-export-2016.csv");
+        var other = People.newKey();
+        teams.create(new NewTeam("Other", other), ana.id());
+        chooseOnAPreview(other, export, "done");
+        chooseOnAPreview(team, export, "removed");
+
+        var job = finished(upload("again.csv", "jira-csv", export.replace("SHOP-", "MORE-"), null, false));
+
+        assertThat(job.get("status").asString()).isEqualTo("done");
+        assertThat(items.summaries(team, ana.id())).filteredOn(item -> item.title().equals("Pay with a saved card"))
+            .extracting(item -> item.status()).as("Staging, as this team chose, not as the other team did")
+            .containsExactly(Status.REMOVED, Status.REMOVED);
+        var next = imports.upload(other, "jira-csv", "next.csv", export.getBytes(StandardCharsets.UTF_8), null, false, true,
+                ana.id());
+        assertThat(imports.filePreview(other, next.id(), null, ana.id()).status(
+                new FileLayout.StatusName("Staging", Status.PLANNED))).isEqualTo(Status.DONE);
+    }
+
+    /** A file uploaded on the page, imported from its preview with Staging put where the person chose. */
+    private void chooseOnAPreview(String teamKey, String file, String staging) throws InterruptedException {
+        var job = imports.upload(teamKey, "jira-csv", "jira.csv", file.getBytes(StandardCharsets.UTF_8), null, false, true,
+                ana.id());
+        assertThat(job.status()).isEqualTo(ImportJob.Status.MAPPING);
+        imports.map(teamKey, job.id(), Map.of(ImportChoices.statusField("Staging"), staging), ana.id());
+        for (int wait = 0; wait < 600 && imports.find(teamKey, job.id(), ana.id()).status() != ImportJob.Status.DONE; wait++) {
+            Thread.sleep(50);
+        }
+        assertThat(imports.find(teamKey, job.id(), ana.id()).status()).isEqualTo(ImportJob.Status.DONE);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.refinery.exchange;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +25,7 @@ class JiraCsvItemsTests {
     @ParameterizedTest
     @ValueSource(strings = { "jira-export.csv", "jira-export-semicolons.csv" })
     void readsEveryIssueOfAnExportWithItsRowAndKey(String file) {
-        var reading = JiraCsvItems.read(SampleFiles.text(file));
+        var reading = JiraCsvItems.read(SampleFiles.text(file), ImportChoices.DEFAULT);
 
         assertThat(reading.items()).extracting(ImportedItem::row, ImportedItem::externalKey, item -> item.content().title())
             .containsExactly(tuple(2, "jira:PAY-17", "Pay by SEPA direct debit"),
@@ -37,7 +39,7 @@ class JiraCsvItemsTests {
     @ParameterizedTest
     @ValueSource(strings = { "jira-export.csv", "jira-export-semicolons.csv" })
     void turnsTheFieldsOfAnIssueIntoAnItem(String file) {
-        var sepa = JiraCsvItems.read(SampleFiles.text(file)).items().getFirst().content();
+        var sepa = JiraCsvItems.read(SampleFiles.text(file), ImportChoices.DEFAULT).items().getFirst().content();
 
         assertThat(sepa.description()).isEqualTo("""
                 ## Why
@@ -63,7 +65,7 @@ class JiraCsvItemsTests {
 
     @Test
     void readsTheOtherIssuesOfTheExport() {
-        var items = JiraCsvItems.read(SampleFiles.text("jira-export.csv")).items();
+        var items = JiraCsvItems.read(SampleFiles.text("jira-export.csv"), ImportChoices.DEFAULT).items();
         var refunds = items.get(1).content();
         var retry = items.get(2).content();
         var fees = items.get(3).content();
@@ -102,14 +104,15 @@ class JiraCsvItemsTests {
             2026-11-27 00:00   -> 2026-11-27
             """)
     void readsTheDueDatesJiraWrites(String due, LocalDate date) {
-        var item = JiraCsvItems.read("Summary,Issue key,Due date\nPay,PAY-1," + due + "\n").items().getFirst();
+        var item = JiraCsvItems.read("Summary,Issue key,Due date\nPay,PAY-1," + due + "\n", ImportChoices.DEFAULT).items()
+            .getFirst();
 
         assertThat(item.content().deadline()).isEqualTo(date);
     }
 
     @Test
     void reportsADueDateItCannotRead() {
-        assertThat(JiraCsvItems.read("Summary,Issue key,Due date\nPay,PAY-1,31/Foo/26\n").errors())
+        assertThat(JiraCsvItems.read("Summary,Issue key,Due date\nPay,PAY-1,31/Foo/26\n", ImportChoices.DEFAULT).errors())
             .containsExactly(new RowError(2, "Due date \"31/Foo/26\" is not a date like 27/Nov/26."));
     }
 
@@ -123,7 +126,7 @@ class JiraCsvItemsTests {
                 D,P-4,,%s,
                 """.formatted("x".repeat(100));
 
-        assertThat(JiraCsvItems.read(file).items()).extracting(item -> item.content().workstream())
+        assertThat(JiraCsvItems.read(file, ImportChoices.DEFAULT).items()).extracting(item -> item.content().workstream())
             .containsExactly("Payments EU", "Checkout", "P-100", "x".repeat(80));
     }
 
@@ -131,7 +134,7 @@ class JiraCsvItemsTests {
     void takesStoryPointsFromTheColumnsJiraNamesThem() {
         var file = "Summary,Issue key,Story Points,Custom field (Story point estimate)\nA,P-1,,\"2,5\"\nB,P-2,13,\n";
 
-        assertThat(JiraCsvItems.read(file).items()).extracting(item -> item.content().estimate().toString())
+        assertThat(JiraCsvItems.read(file, ImportChoices.DEFAULT).items()).extracting(item -> item.content().estimate().toString())
             .containsExactly("2.5 pt", "13 pt");
     }
 
@@ -139,7 +142,7 @@ class JiraCsvItemsTests {
     void reportsEmptySummariesAndKeys() {
         var file = "Summary,Issue key\n,P-1\nB,\nC,%s\n".formatted("P".repeat(196));
 
-        assertThat(JiraCsvItems.read(file).errors()).containsExactly(
+        assertThat(JiraCsvItems.read(file, ImportChoices.DEFAULT).errors()).containsExactly(
                 new RowError(2, "Summary is empty: every item needs a title."),
                 new RowError(3, "Issue key is empty: every row needs its key."),
                 new RowError(4, "Issue key \"" + "P".repeat(40) + "…\" is longer than 195 characters."));
@@ -147,15 +150,15 @@ class JiraCsvItemsTests {
 
     @Test
     void rejectsAFileWithoutSummaryOrIssueKey() {
-        assertThatIllegalArgumentException().isThrownBy(() -> JiraCsvItems.read("Title,Key\nA,B\n"))
+        assertThatIllegalArgumentException().isThrownBy(() -> JiraCsvItems.read("Title,Key\nA,B\n", ImportChoices.DEFAULT))
             .withMessage("This is not a Jira CSV export: it has no Summary column.");
-        assertThatIllegalArgumentException().isThrownBy(() -> JiraCsvItems.read("Summary,Key\nA,B\n"))
+        assertThatIllegalArgumentException().isThrownBy(() -> JiraCsvItems.read("Summary,Key\nA,B\n", ImportChoices.DEFAULT))
             .withMessage("This is not a Jira CSV export: it has no Issue key column.");
     }
 
     @Test
     void readsTheOldLayoutWithEpicsAsNamedWorkstreamsAndSubTasksAsParts() {
-        var reading = JiraCsvItems.read(SampleFiles.text("jira-export-2016.csv"));
+        var reading = JiraCsvItems.read(SampleFiles.text("jira-export-2016.csv"), ImportChoices.DEFAULT);
 
         assertThat(reading.errors()).isEmpty();
         assertThat(reading.items()).extracting(ImportedItem::externalKey, item -> item.content().workstream(),
@@ -180,7 +183,7 @@ class JiraCsvItemsTests {
 
     @Test
     void readsTheNewLayoutWithParentsStatusCategoriesAndStoryPointEstimates() {
-        var reading = JiraCsvItems.read(SampleFiles.text("jira-export-2026.csv"));
+        var reading = JiraCsvItems.read(SampleFiles.text("jira-export-2026.csv"), ImportChoices.DEFAULT);
 
         assertThat(reading.errors()).isEmpty();
         assertThat(reading.items()).extracting(ImportedItem::externalKey, item -> item.content().workstream(),
@@ -201,6 +204,81 @@ class JiraCsvItemsTests {
     }
 
     @Test
+    void importsEpicsAlsoAsItemsInTheirOwnWorkstreamWhenThePersonChooses() {
+        var choices = new ImportChoices(true, ImportChoices.DEFAULT.labels(), Map.of(), false);
+
+        var reading = JiraCsvItems.read(SampleFiles.text("jira-export-2016.csv"), choices);
+
+        assertThat(reading.items()).extracting(ImportedItem::externalKey, item -> item.content().workstream())
+            .startsWith(tuple("jira:SHOP-1", "Checkout"),
+                    tuple("jira:SHOP-2", "Search that finds things: typo tolerance, synonyms and a ranking by what"));
+        assertThat(reading.items()).hasSize(7);
+        assertThat(reading.workstreams()).contains("Checkout", "Returns and refunds");
+        assertThat(reading.notes()).noneMatch(note -> note.contains("epic"));
+    }
+
+    @Test
+    void leavesOutTheKindsOfLabelsThePersonSwitchedOff() {
+        var choices = new ImportChoices(false, EnumSet.of(ImportChoices.LabelKind.COMPONENT), Map.of(), false);
+
+        var card = JiraCsvItems.read(SampleFiles.text("jira-export-2016.csv"), choices).items().get(1).content();
+
+        assertThat(card.labels()).containsExactly("cards", "priority-high", "component:API", "component:Web");
+    }
+
+    @Test
+    void putsAStatusWithoutACategoryWhereThePersonChoseButACategorisedOneByItsCategory() {
+        var file = "Summary,Issue key,Status,Status Category\nPay,PAY-1,Staging,\nShip,PAY-2,Staging,Done\nAsk,PAY-3,Wishlist,\n";
+        var choices = ImportChoices.DEFAULT.withStatuses(Map.of("Staging", Status.DONE));
+
+        assertThat(JiraCsvItems.read(file, choices).items()).extracting(item -> item.content().status())
+            .containsExactly(Status.DONE, Status.DONE, Status.DRAFT);
+        assertThat(JiraCsvItems.read(file.replace(",Done\n", ",In Progress\n"), choices).items().get(1).content().status())
+            .isEqualTo(Status.PLANNED);
+    }
+
+    @Test
+    void describesWhichColumnsItReadsWhichItPassesOverAndTheStatusesWithoutACategory() {
+        var choices = new ImportChoices(false, EnumSet.of(ImportChoices.LabelKind.TYPE), Map.of(), false);
+
+        var layout = JiraCsvItems.layout(SampleFiles.text("jira-export-2016.csv"), choices);
+
+        assertThat(layout.read()).extracting(FileLayout.FieldUse::source, FileLayout.FieldUse::field)
+            .contains(tuple("Summary", "Title"), tuple("Issue Type", "Label type:…, epics and sub-tasks"),
+                    tuple("Custom field (Story Points)", "Estimate (points)"),
+                    tuple("Custom field (Epic Link)", "Workstream (the epic's name)"));
+        assertThat(layout.ignored()).containsExactly("Component/s", "Fix Version/s", "Sprint");
+        assertThat(layout.statuses()).extracting(FileLayout.StatusName::name, FileLayout.StatusName::byWords)
+            .containsExactly(tuple("To Do", Status.NEEDS_REFINEMENT), tuple("Open", Status.NEEDS_REFINEMENT),
+                    tuple("VERIFIED BY QA", Status.DONE), tuple("Staging", Status.PLANNED), tuple("Wishlist", Status.DRAFT),
+                    tuple("Won't Fix", Status.REMOVED), tuple("Backlog", Status.NEEDS_REFINEMENT));
+    }
+
+    @Test
+    void turnsEveryWikiConstructOfADescriptionIntoMarkdownWithTheNamesAndAttachmentsTheExportHolds() {
+        var rules = JiraCsvItems.read(SampleFiles.text("jira-export-wiki.csv"), ImportChoices.DEFAULT).items().get(1);
+
+        assertThat(rules.content().description()).isEqualTo("""
+                ## Rules
+                > **Agreed with finance**
+                > Refunds over **500 EUR** need @Fay Fixer or @70121:unknown.
+                | Case | Refund |
+                | --- | --- |
+                | Damaged | full |
+                | Late | [half](https://wiki.example.com/late) |
+                Call `refund(order)` or `POST /refunds` once.
+                ```java
+                Refund refund = orders.refund(id);
+                ```
+                ```
+                *raw* text
+                ```
+                [flow.png](https://wiki.atlassian.net/secure/attachment/30001/flow.png) \
+                [totals; Q4.png](https://wiki.atlassian.net/secure/attachment/30002/totals%3B%20Q4.png) \
+                (image: missing.png)""");
+    }
+
+    @Test
     void findsASubTasksParentByItsKeyWhenTheParentIsNotInTheFile() {
         var file = """
                 Summary,Issue key,Issue Type,Parent
@@ -208,7 +286,8 @@ class JiraCsvItemsTests {
                 Docs,P-8,Subtask,10003
                 """;
 
-        assertThat(JiraCsvItems.read(file).items()).extracting(ImportedItem::partOf).containsExactly("jira:P-3", null);
+        assertThat(JiraCsvItems.read(file, ImportChoices.DEFAULT).items()).extracting(ImportedItem::partOf)
+            .containsExactly("jira:P-3", null);
     }
 
     @ParameterizedTest
@@ -223,7 +302,7 @@ class JiraCsvItemsTests {
             Closed                -> DONE
             """)
     void readsStatusesByTheirWordsWithoutACategory(String name, Status status) {
-        var item = JiraCsvItems.read("Summary,Issue key,Status\nPay,PAY-1," + name + "\n").items().getFirst();
+        var item = JiraCsvItems.read("Summary,Issue key,Status\nPay,PAY-1," + name + "\n", ImportChoices.DEFAULT).items().getFirst();
 
         assertThat(item.content().status()).isEqualTo(status);
     }
@@ -238,7 +317,8 @@ class JiraCsvItemsTests {
             Blocked,Something Else   -> NEEDS_REFINEMENT
             """)
     void readsStatusesByTheirCategoryFirst(String nameAndCategory, Status status) {
-        var item = JiraCsvItems.read("Summary,Issue key,Status,Status Category\nPay,PAY-1," + nameAndCategory + "\n").items().getFirst();
+        var item = JiraCsvItems.read("Summary,Issue key,Status,Status Category\nPay,PAY-1," + nameAndCategory + "\n",
+                ImportChoices.DEFAULT).items().getFirst();
 
         assertThat(item.content().status()).isEqualTo(status);
     }
@@ -247,7 +327,7 @@ class JiraCsvItemsTests {
     void roundsStoryPointsUpToHalvesAndLeavesOutThoseRefineryCannotKeep() {
         var file = "Summary,Issue key,Custom field (Story Points)\nA,P-1,0.25\nB,P-2,1.3\nC,P-3,1000\nD,P-4,-1\nE,P-5,2.0\n";
 
-        var reading = JiraCsvItems.read(file);
+        var reading = JiraCsvItems.read(file, ImportChoices.DEFAULT);
 
         assertThat(reading.errors()).isEmpty();
         assertThat(reading.items()).extracting(item -> String.valueOf(item.content().estimate()))
@@ -264,7 +344,7 @@ class JiraCsvItemsTests {
         for (int i = 1; i <= 35; i++) {
             many.append(",l").append(i);
         }
-        var reading = JiraCsvItems.read(header + "\n" + many + "\nFew,PAY-2,a" + ",".repeat(34) + "\n");
+        var reading = JiraCsvItems.read(header + "\n" + many + "\nFew,PAY-2,a" + ",".repeat(34) + "\n", ImportChoices.DEFAULT);
 
         assertThat(reading.items().getFirst().content().labels()).hasSize(30).startsWith("l1").endsWith("l30");
         assertThat(reading.items().get(1).content().labels()).containsExactly("a");
