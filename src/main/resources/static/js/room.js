@@ -18,13 +18,13 @@
             pause.textContent = rest > 0 ? 'Silence: ' + rest + ' s to re-read the task before anyone speaks.' : 'Questions are open.';
         }
     }
-    // A refetch of the room or of one's hand (somebody changed it) keeps what this person was typing or choosing, as
-    // long as the same item is on screen: fields are matched by id. The person's own submits are not refetches.
+    // A refetch of the room, its questions or one's hand (somebody changed it) keeps what this person was typing or
+    // choosing, as long as the same item is on screen: fields are matched by id. One's own submits are not refetches.
     var kept = null;
     document.addEventListener('htmx:beforeSwap', function (event) {
         var target = event.detail.target;
         kept = null;
-        if (!target || (target.id !== 'room' && target.id !== 'hand') || event.detail.requestConfig.verb !== 'get') {
+        if (!target || ['room', 'hand', 'questions'].indexOf(target.id) < 0 || event.detail.requestConfig.verb !== 'get') {
             return;
         }
         var title = document.getElementById('current-title');

@@ -96,6 +96,13 @@ class GuestController {
         return "meeting/room-over";
     }
 
+    @GetMapping("/guest/{token}/questions")
+    String questions(@PathVariable String token, HttpSession http, Model model) {
+        seated(token, http);
+        model.addAttribute("room", guests.guestRoom(token));
+        return "meeting/questions";
+    }
+
     @GetMapping("/guest/{token}/table")
     String table(@PathVariable String token, HttpSession http, Model model) {
         model.addAttribute("table", tables.ofGuest(token, seated(token, http), null));
@@ -145,7 +152,7 @@ class GuestController {
         model.addAttribute("room", guests.guestRoom(token));
         model.addAttribute("error", error);
         if (htmx != null) {
-            return "meeting/room-view";
+            return "meeting/questions";
         }
         model.addAttribute("table", tables.ofGuest(token, seat.get(), null));
         return "meeting/room";

@@ -42,14 +42,17 @@ public class MeetingQuestions {
     /** Anybody in the meeting asks a question on the current item. */
     @Transactional
     public void ask(String teamKey, long id, String question, Account by) {
-        var membership = teams.find(teamKey, by.id());
-        var session = access.live(membership, id);
+        put(access.live(teams.find(teamKey, by.id()), id), by.displayName(), question);
+    }
+
+    /** The question goes on the current item; the rooms fetch only their questions again, nothing else changed. */
+    private void put(RefinementSession session, String author, String question) {
         var text = question == null ? "" : question.strip();
         if (text.isEmpty() || text.length() > 1000) {
             throw Rejected.invalid("question", "Ask in 1 to 1,000 characters.");
         }
-        sessions.ask(id, session.currentNumber(), by.displayName(), text, clock.instant());
-        room.changed(teamKey, id);
+        sessions.ask(session.id(), session.currentNumber(), author, text, clock.instant());
+        room.questions(session.team(), session.id());
     }
 
     /** Where an answer goes: nowhere else, the item's technical notes, a new acceptance criterion, or a follow-up task. */
@@ -88,7 +91,13 @@ public class MeetingQuestions {
         if (!sessions.answer(id, questionId, text, fold.name().toLowerCase().replace('_', '-'), clock.instant())) {
             throw Rejected.conflict("answer", "This question has an answer already.");
         }
-        room.changed(teamKey, id);
+        // an answer folded into the task changed the task as well: the whole room
+        if (fold == Fold.NONE) {
+            room.questions(teamKey, id);
+        }
+        else {
+            room.changed(teamKey, id);
+        }
     }
 
 
@@ -99,12 +108,7 @@ public class MeetingQuestions {
         if (session.state() != SessionState.LIVE) {
             throw Rejected.conflict("state", "The meeting is not live.");
         }
-        var text = question == null ? "" : question.strip();
-        if (text.isEmpty() || text.length() > 1000) {
-            throw Rejected.invalid("question", "Ask in 1 to 1,000 characters.");
-        }
-        sessions.ask(session.id(), session.currentNumber(), name + " (guest)", text, clock.instant());
-        room.changed(session.team(), session.id());
+        put(session, name + " (guest)", question);
     }
 
 }

@@ -188,11 +188,30 @@ class SessionController {
                 Phase.of(phase).orElseThrow(() -> Rejected.invalid("phase", "No phase " + phase + ".")), me.account()));
     }
 
+    /** The questions of the current item, for htmx to swap when only they changed. */
+    @GetMapping("/teams/{team}/sessions/{id}/questions")
+    String questions(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
+            Model model) {
+        model.addAttribute("room", live.room(team, id, me.account()));
+        return "meeting/questions";
+    }
+
+    /** Asks a question; from htmx the answer is the questions alone, with the reason next to the field when refused. */
     @PostMapping("/teams/{team}/sessions/{id}/questions")
     String ask(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam(defaultValue = "") String question, @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        return live(me, team, id, htmx, model, () -> questions.ask(team, id, question, me.account()));
+        if (htmx == null) {
+            return live(me, team, id, null, model, () -> questions.ask(team, id, question, me.account()));
+        }
+        try {
+            questions.ask(team, id, question, me.account());
+        }
+        catch (Rejected rejected) {
+            model.addAttribute("error", rejected.getMessage());
+        }
+        model.addAttribute("room", live.room(team, id, me.account()));
+        return "meeting/questions";
     }
 
     @PostMapping("/teams/{team}/sessions/{id}/questions/{question}/answer")

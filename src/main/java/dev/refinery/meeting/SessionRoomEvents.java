@@ -40,6 +40,11 @@ class SessionRoomEvents implements LiveSnapshots {
         events.publishEvent(nudge(room(team, session)));
     }
 
+    /** Only the questions changed (one asked, or answered without touching the task): pages fetch just those again. */
+    void questions(String team, long session) {
+        events.publishEvent(new LiveUpdate(room(team, session), "questions", marker()));
+    }
+
     /** The meeting moved to another item: pages reload what shows the current item, its editors too. */
     void moved(String team, long session) {
         events.publishEvent(moved(room(team, session)));
@@ -62,6 +67,11 @@ class SessionRoomEvents implements LiveSnapshots {
     }
 
     private static LiveUpdate nudge(String room) {
-        return new LiveUpdate(room, "room", "<span id=\"room-changed\">" + System.currentTimeMillis() + "</span>");
+        return new LiveUpdate(room, "room", marker());
+    }
+
+    /** What a nudge carries: its time, which a page shows in a hidden element (tests wait on it). */
+    private static String marker() {
+        return "<span id=\"room-changed\">" + System.currentTimeMillis() + "</span>";
     }
 }
