@@ -2,9 +2,13 @@ package dev.refinery.identity;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,13 +17,21 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two doors. The API under {@code /api} is stateless with HTTP Basic: no cookie ever authenticates it, so it
- * needs no CSRF token. Pages sign in with a form, keep a session, and check a CSRF token on every change.
+ * Two doors. The API under {@code /api} is stateless with personal tokens ({@code Authorization: Bearer}) or, unless
+ * {@code refinery.api.http-basic=false}, HTTP Basic: no cookie ever authenticates it, so it needs no CSRF token. Pages
+ * sign in with a form, keep a session, and check a CSRF token on every change.
  */
 @Configuration
 class SecurityConfiguration {
+
+    private final boolean httpBasic;
+
+    SecurityConfiguration(@Value("${refinery.api.http-basic:true}") boolean httpBasic) {
+        this.httpBasic = httpBasic;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -37,14 +49,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems) throws Exception {
-        return http
+    SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems, ApiTokens tokens) throws Exception {
+        var writes = new ApiWrites();
+        http
             .securityMatcher("/api/**")
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
-                .anyRequest().authenticated())
-            .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .requestMatchers("/api/v1/users", "/api/v1/users/**")
+                    .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"), writes))
+                .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), writes)))
+            .addFilterBefore(new BearerTokens(tokens, problems), BasicAuthenticationFilter.class);
+        if (httpBasic) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        return http
             .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
@@ -54,7 +72,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, Accounts accounts) throws Exception {
-        return http
+        http
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/sign-in", "/sign-up", "/setup", "/error").permitAll()
@@ -73,8 +91,10 @@ class SecurityConfiguration {
             .logout(logout -> logout
                 .logoutUrl("/sign-out")
                 .logoutSuccessUrl("/sign-in?signed-out"))
-            .addFilterBefore(new FirstRunRedirect(accounts), AnonymousAuthenticationFilter.class)
-            .httpBasic(Customizer.withDefaults())
-            .build();
+            .addFilterBefore(new FirstRunRedirect(accounts), AnonymousAuthenticationFilter.class);
+        if (httpBasic) {
+            http.httpBasic(Customizer.withDefaults());
+        }
+        return http.build();
     }
 }
