@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.refinery.shared.NotFound;
 import dev.refinery.shared.Rejected;
 
 /**
@@ -65,7 +66,53 @@ public class Accounts implements UserDetailsService {
     }
 
     public List<Account> all() {
+        return accounts.all().stream().map(ListedAccount::account).toList();
+    }
+
+    /** Every account with whether it is active, for the administrator. */
+    public List<ListedAccount> listed() {
         return accounts.all();
+    }
+
+    /** Whether the account may still act: read on every request, so a deactivation stops it at once on every node. */
+    public boolean active(AccountId id) {
+        return accounts.active(id);
+    }
+
+    /** Stops an account at once: its sessions and tokens are refused from the next request on. */
+    @Transactional
+    public void deactivate(AccountId id, AccountId by) {
+        if (id.equals(by)) {
+            throw Rejected.conflict("account", "You cannot deactivate your own account: another administrator can.");
+        }
+        if (!accounts.deactivated(id, clock.instant())) {
+            throw noAccount(id);
+        }
+    }
+
+    @Transactional
+    public void reactivate(AccountId id) {
+        if (!accounts.deactivated(id, null)) {
+            throw noAccount(id);
+        }
+    }
+
+    /** An administrator sets a new password for somebody who lost theirs. */
+    @Transactional
+    public void setPassword(AccountId id, NewPassword password) {
+        if (!accounts.password(id, passwords.encode(password.password()))) {
+            throw noAccount(id);
+        }
+    }
+
+    /** A person changes their own password; the current one must be right. */
+    @Transactional
+    public void changePassword(AccountId id, PasswordChange change) {
+        var current = accounts.passwordHash(id).orElseThrow(() -> noAccount(id));
+        if (!passwords.matches(change.currentPassword(), current)) {
+            throw Rejected.invalid("currentPassword", "This is not your current password.");
+        }
+        accounts.password(id, passwords.encode(change.newPassword()));
     }
 
     @Override
@@ -87,6 +134,10 @@ public class Accounts implements UserDetailsService {
         catch (DuplicateKeyException raced) {
             throw Rejected.conflict("email", "An account with this email already exists.");
         }
+    }
+
+    private static NotFound noAccount(AccountId id) {
+        return new NotFound("No account " + id.value() + ".");
     }
 
     static String normalised(String email) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiTokenRepository {
 
-    /** A token found by its hash, with the account it acts for. */
+    /** A token found by its hash, with the account it acts for (never one of a deactivated account). */
     record Presented(long id, boolean readOnly, Instant expiresAt, Instant lastUsedAt, Account account) {
     }
 
@@ -59,7 +59,7 @@ class ApiTokenRepository {
                        a.administrator
                 FROM identity_api_token t
                 JOIN identity_account a ON a.id = t.account_id
-                WHERE t.token_hash = :hash
+                WHERE t.token_hash = :hash AND a.deactivated_at IS NULL
                 """)
             .param("hash", hash)
             .query((rs, row) -> new Presented(rs.getLong("id"), rs.getBoolean("read_only"), instant(rs, "expires_at"),

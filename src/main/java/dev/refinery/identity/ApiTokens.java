@@ -75,7 +75,7 @@ public class ApiTokens {
                 if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(since)) {
                     tokens.used(token.id(), now, since);
                 }
-                return new ApiTokenAuthentication(new SignedInAccount(token.account(), null), token.readOnly());
+                return new ApiTokenAuthentication(new SignedInAccount(token.account(), null, true), token.readOnly());
             });
     }
 

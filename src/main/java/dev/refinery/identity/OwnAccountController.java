@@ -13,24 +13,45 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.refinery.shared.FieldErrors;
+import dev.refinery.shared.Rejected;
 
-/** Each person's own page: their personal API tokens. */
+/** Each person's own page: their password and their personal API tokens. */
 @Controller
 class OwnAccountController {
 
+    private final Accounts accounts;
     private final ApiTokens tokens;
     private final Clock clock;
 
-    OwnAccountController(ApiTokens tokens, Clock clock) {
+    OwnAccountController(Accounts accounts, ApiTokens tokens, Clock clock) {
+        this.accounts = accounts;
         this.tokens = tokens;
         this.clock = clock;
     }
 
     @GetMapping("/account")
-    String account(@AuthenticationPrincipal SignedInAccount me, Model model) {
-        return page(me, NewApiToken.blank(), FieldErrors.NONE, null, model);
+    String account(@AuthenticationPrincipal SignedInAccount me,
+            @RequestParam(name = "password-changed", required = false) String passwordChanged, Model model) {
+        return page(me, NewApiToken.blank(), FieldErrors.NONE, null, FieldErrors.NONE, passwordChanged != null, model);
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute("passwordForm") PasswordChange form,
+            BindingResult binding, Model model) {
+        var errors = FieldErrors.of(binding);
+        if (!binding.hasErrors()) {
+            try {
+                accounts.changePassword(me.id(), form);
+                return "redirect:/account?password-changed";
+            }
+            catch (Rejected rejected) {
+                errors = FieldErrors.of(rejected);
+            }
+        }
+        return page(me, NewApiToken.blank(), FieldErrors.NONE, null, errors, false, model);
     }
 
     /** Answers with the page itself rather than a redirect: the new token must not travel in a URL or a session. */
@@ -38,9 +59,9 @@ class OwnAccountController {
     String issue(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute("tokenForm") NewApiToken form,
             BindingResult binding, Model model) {
         if (binding.hasErrors()) {
-            return page(me, form, errors(binding), null, model);
+            return page(me, form, errors(binding), null, FieldErrors.NONE, false, model);
         }
-        return page(me, NewApiToken.blank(), FieldErrors.NONE, tokens.issue(me.id(), form), model);
+        return page(me, NewApiToken.blank(), FieldErrors.NONE, tokens.issue(me.id(), form), FieldErrors.NONE, false, model);
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
@@ -59,8 +80,10 @@ class OwnAccountController {
         return new FieldErrors(messages);
     }
 
-    private String page(SignedInAccount me, NewApiToken form, FieldErrors errors, IssuedApiToken issued, Model model) {
-        model.addAttribute("page", new OwnAccountPage(me.account(), tokens.of(me.id()), clock.instant(), form, errors, issued));
+    private String page(SignedInAccount me, NewApiToken form, FieldErrors errors, IssuedApiToken issued,
+            FieldErrors passwordErrors, boolean passwordChanged, Model model) {
+        model.addAttribute("page", new OwnAccountPage(me.account(), tokens.of(me.id()), clock.instant(), form, errors, issued,
+                passwordErrors, passwordChanged));
         return "identity/own-account";
     }
 }

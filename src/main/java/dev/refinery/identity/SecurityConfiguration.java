@@ -91,7 +91,8 @@ class SecurityConfiguration {
             .logout(logout -> logout
                 .logoutUrl("/sign-out")
                 .logoutSuccessUrl("/sign-in?signed-out"))
-            .addFilterBefore(new FirstRunRedirect(accounts), AnonymousAuthenticationFilter.class);
+            .addFilterBefore(new FirstRunRedirect(accounts), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new DeactivatedSessions(accounts), AnonymousAuthenticationFilter.class);
         if (httpBasic) {
             http.httpBasic(Customizer.withDefaults());
         }

@@ -35,8 +35,9 @@ class SignInController {
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(name = "signed-out", required = false) String signedOut,
-            @RequestParam(required = false) String created, @RequestParam(required = false) String email, Model model) {
-        model.addAttribute("page", new SignInPage(email == null ? "" : email, error != null, signedOut != null,
+            @RequestParam(required = false) String created, @RequestParam(required = false) String email,
+            @RequestParam(required = false) String deactivated, Model model) {
+        model.addAttribute("page", new SignInPage(email == null ? "" : email, error != null, signedOut != null || deactivated != null,
                 created != null, signUpOpen));
         return "identity/sign-in";
     }

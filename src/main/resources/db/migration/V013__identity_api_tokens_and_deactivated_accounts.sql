@@ -12,3 +12,6 @@ CREATE TABLE identity_api_token (
 );
 
 CREATE INDEX identity_api_token_account ON identity_api_token (account_id);
+
+-- An administrator deactivates an account instead of deleting it: its name stays on past votes, questions and history.
+ALTER TABLE identity_account ADD COLUMN deactivated_at TIMESTAMP WITH TIME ZONE;
