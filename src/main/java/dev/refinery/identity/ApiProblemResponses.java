@@ -1,6 +1,8 @@
 package dev.refinery.identity;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,14 +22,22 @@ import org.springframework.stereotype.Component;
 class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final boolean httpBasic;
+    private final Clock clock;
 
-    ApiProblemResponses(@Value("${refinery.api.http-basic:true}") boolean httpBasic) {
+    ApiProblemResponses(@Value("${refinery.api.http-basic:true}") boolean httpBasic, Clock clock) {
         this.httpBasic = httpBasic;
+        this.clock = clock;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException denied)
             throws IOException {
+        if (denied instanceof SignInLocked locked) {
+            var seconds = Math.max(1, (Duration.between(clock.instant(), locked.until()).toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            write(response, HttpStatus.TOO_MANY_REQUESTS, locked.getMessage());
+            return;
+        }
         response.addHeader("WWW-Authenticate", "Bearer realm=\"Refinery\"");
         if (httpBasic) {
             response.addHeader("WWW-Authenticate", "Basic realm=\"Refinery\"");

@@ -6,6 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -49,10 +52,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems, ApiTokens tokens, Accounts accounts,
+            PasswordEncoder passwords, SignInThrottle throttle) throws Exception {
         var writes = new ApiWrites();
         http
             .securityMatcher("/api/**")
+            .authenticationManager(signIn(accounts, passwords, throttle))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/api/v1/users", "/api/v1/users/**")
@@ -71,8 +76,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle)
+            throws Exception {
         http
+            .authenticationManager(signIn(accounts, passwords, throttle))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/sign-in", "/sign-up", "/setup", "/error").permitAll()
@@ -87,6 +94,8 @@ class SecurityConfiguration {
                 .loginPage("/sign-in")
                 .usernameParameter("email")
                 .defaultSuccessUrl("/", false)
+                .failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
+                        + (refused instanceof SignInLocked locked ? "/sign-in?locked=" + locked.until().getEpochSecond() : "/sign-in?error")))
                 .permitAll())
             .logout(logout -> logout
                 .logoutUrl("/sign-out")
@@ -97,5 +106,15 @@ class SecurityConfiguration {
             http.httpBasic(Customizer.withDefaults());
         }
         return http.build();
+    }
+
+    /**
+     * Email and password behind the throttle, for the form and for HTTP Basic. Spring Security changes the session id
+     * at every sign-in (its session fixation protection), so a session id known before signing in is worth nothing after.
+     */
+    private static AuthenticationManager signIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle) {
+        var checked = new DaoAuthenticationProvider(accounts);
+        checked.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledSignIn(checked, throttle));
     }
 }

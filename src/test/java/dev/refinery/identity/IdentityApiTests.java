@@ -179,21 +179,21 @@ abstract class IdentityApiTests {
         var email = "new." + People.newKey().toLowerCase() + "@refinery.test";
 
         assertThat(people.postJson("/api/v1/users", ana, """
-                {"email": "%s", "displayName": "New", "password": "long enough"}""".formatted(email)))
+                {"email": "%s", "displayName": "New", "password": "long enough now"}""".formatted(email)))
             .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(people.postJson("/api/v1/users", admin, """
-                {"email": "%s", "displayName": "New", "password": "long enough"}""".formatted(email)))
+                {"email": "%s", "displayName": "New", "password": "long enough now"}""".formatted(email)))
             .hasStatus(HttpStatus.CREATED)
             .headers().containsHeader("Location");
         assertThat(people.postJson("/api/v1/users", admin, """
-                {"email": "%s", "displayName": "Again", "password": "long enough"}""".formatted(email.toUpperCase())))
+                {"email": "%s", "displayName": "Again", "password": "long enough now"}""".formatted(email.toUpperCase())))
             .hasStatus(HttpStatus.CONFLICT);
         assertThat(people.postJson("/api/v1/users", admin, """
                 {"email": "not an email", "displayName": "", "password": "short"}"""))
             .hasStatus(HttpStatus.BAD_REQUEST)
             .bodyJson().extractingPath("$.errors[*].field").asArray()
             .containsExactlyInAnyOrder("email", "displayName", "password");
-        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic(email, "long enough")))
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic(email, "long enough now")))
             .hasStatusOk().bodyJson().extractingPath("$.displayName").isEqualTo("New");
     }
 
