@@ -115,13 +115,14 @@ public class Teams {
         teams.removeMember(team.id(), member);
     }
 
+    /** The team, locked for this transaction, once the caller's role read under the lock says they facilitate it. */
     private Team facilitated(String key, AccountId by, String what) {
-        var membership = find(key, by);
-        if (!membership.facilitator()) {
-            throw new Forbidden("Only a facilitator of " + membership.team().key() + " can " + what + ".");
+        var team = find(key, by).team();
+        teams.lock(team.id());
+        if (teams.role(team.id(), by).filter(role -> role == Role.FACILITATOR).isEmpty()) {
+            throw new Forbidden("Only a facilitator of " + team.key() + " can " + what + ".");
         }
-        teams.lock(membership.team().id());
-        return membership.team();
+        return team;
     }
 
     private void keepAFacilitator(Team team, Role current, String field, String what) {

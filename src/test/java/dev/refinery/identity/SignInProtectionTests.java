@@ -25,14 +25,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * Guessing passwords: failures slow down and then lock an account or an address, the lock is in the database, and time
- * passes by the application's clock, not by waiting. Each test signs in from an address of its own.
+ * passes by the application's clock, not by waiting. Each test signs in from an address of its own. On each database
+ * (see the subclasses).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(MovableClock.Replacing.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SignInProtectionTests {
+abstract class SignInProtectionTests {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
