@@ -24,12 +24,14 @@ public class Accounts implements UserDetailsService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
     private final Clock clock;
     private final AtomicBoolean anyExists = new AtomicBoolean();
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwords, SignInThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -105,11 +107,21 @@ public class Accounts implements UserDetailsService {
         }
     }
 
-    /** A person changes their own password; the current one must be right. */
+    /**
+     * A person changes their own password; the current one must be right, and wrong ones count as failed sign-ins, so
+     * that somebody at an unlocked screen cannot guess it either.
+     */
     @Transactional
     public void changePassword(AccountId id, PasswordChange change) {
-        var current = accounts.passwordHash(id).orElseThrow(() -> noAccount(id));
-        if (!passwords.matches(change.currentPassword(), current)) {
+        var email = accounts.find(id).orElseThrow(() -> noAccount(id)).email();
+        try {
+            throttle.admit(email, null);
+        }
+        catch (SignInLocked locked) {
+            throw Rejected.invalid("currentPassword", locked.getMessage());
+        }
+        if (!passwords.matches(change.currentPassword(), accounts.passwordHash(id).orElseThrow())) {
+            throttle.failed(email, null);
             throw Rejected.invalid("currentPassword", "This is not your current password.");
         }
         accounts.password(id, passwords.encode(change.newPassword()));

@@ -22,6 +22,7 @@ import dev.refinery.shared.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * Guessing passwords: failures slow down and then lock an account or an address, the lock is in the database, and time
@@ -136,6 +137,19 @@ abstract class SignInProtectionTests {
     }
 
     @Test
+    void countsWrongCurrentPasswordsOnThePasswordFormAsFailedSignIns() {
+        var ana = people.someone("Ana");
+        for (var attempt = 1; attempt <= 10; attempt++) {
+            assertThat(changePassword(ana, "a wrong guess")).hasStatusOk().bodyText().contains("This is not your current password.");
+            clock.move(Duration.ofMinutes(1));
+        }
+
+        assertThat(changePassword(ana, People.PASSWORD))
+            .hasStatusOk().bodyText().contains("id=\"currentPassword-error\"", "Too many failed sign-ins: try again after ");
+        assertThat(me(ana.email(), People.PASSWORD)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
     void changesTheSessionIdAtSignIn() {
         var ana = people.someone("Ana");
         var before = mvc.get().uri("/sign-in").exchange().getResponse().getCookie("SESSION");
@@ -162,6 +176,11 @@ abstract class SignInProtectionTests {
 
     private MockMvcRequestBuilder me(String email, String password) {
         return mvc.get().uri("/api/v1/me").with(httpBasic(email, password)).with(from);
+    }
+
+    private MockMvcRequestBuilder changePassword(Account account, String current) {
+        return mvc.post().uri("/account/password").with(user(people.signedIn(account))).with(csrf()).with(from)
+            .param("currentPassword", current).param("newPassword", "a new long password");
     }
 
     private MockMvcRequestBuilder signIn(String email, String password) {
