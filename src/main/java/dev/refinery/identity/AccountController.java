@@ -75,22 +75,22 @@ class AccountController {
 
     @GetMapping("/admin/accounts/{id}/password")
     String password(@PathVariable long id, Model model) {
-        return passwordPage(id, NewPassword.blank(), FieldErrors.NONE, model);
+        return passwordPage(id, FieldErrors.NONE, model);
     }
 
     @PostMapping("/admin/accounts/{id}/password")
     String setPassword(@PathVariable long id, @Valid @ModelAttribute("form") NewPassword form, BindingResult binding,
             Model model) {
         if (binding.hasErrors()) {
-            return passwordPage(id, form, FieldErrors.of(binding), model);
+            return passwordPage(id, FieldErrors.of(binding), model);
         }
         accounts.setPassword(new AccountId(id), form);
         return "redirect:/admin/accounts?password-set=" + id;
     }
 
-    private String passwordPage(long id, NewPassword form, FieldErrors errors, Model model) {
+    private String passwordPage(long id, FieldErrors errors, Model model) {
         var account = accounts.find(new AccountId(id)).orElseThrow(() -> new NotFound("No account " + id + "."));
-        model.addAttribute("page", new AccountPasswordPage(account, NewPassword.blank(), errors));
+        model.addAttribute("page", new AccountPasswordPage(account, errors));
         return "identity/account-password";
     }
 

@@ -2,6 +2,6 @@ package dev.refinery.identity;
 
 import dev.refinery.shared.FieldErrors;
 
-/** The administrator's form that sets a new password for one account. */
-public record AccountPasswordPage(Account account, NewPassword form, FieldErrors errors) {
+/** The administrator's form that sets a new password for one account (a password is never shown back). */
+public record AccountPasswordPage(Account account, FieldErrors errors) {
 }

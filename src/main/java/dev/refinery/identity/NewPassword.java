@@ -7,8 +7,4 @@ public record NewPassword(
         @NotBlank(message = "Choose a password.")
         @AcceptablePassword
         String password) {
-
-    static NewPassword blank() {
-        return new NewPassword("");
-    }
 }

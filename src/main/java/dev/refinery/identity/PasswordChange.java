@@ -9,8 +9,4 @@ public record PasswordChange(
         @NotBlank(message = "Choose a new password.")
         @AcceptablePassword
         String newPassword) {
-
-    static PasswordChange blank() {
-        return new PasswordChange("", "");
-    }
 }
