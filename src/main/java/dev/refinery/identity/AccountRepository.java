@@ -88,22 +88,52 @@ class AccountRepository {
 
     Optional<SignedInAccount> signIn(String email) {
         return jdbc.sql("""
-                SELECT id, email, display_name, administrator, password_hash
+                SELECT id, email, display_name, administrator, password_hash, deactivated_at
                 FROM identity_account
                 WHERE email = :email
                 """)
             .param("email", email)
-            .query((rs, row) -> new SignedInAccount(account(rs, row), rs.getString("password_hash")))
+            .query((rs, row) -> new SignedInAccount(account(rs, row), rs.getString("password_hash"),
+                    rs.getObject("deactivated_at") == null))
             .optional();
     }
 
-    List<Account> all() {
+    Optional<String> passwordHash(AccountId id) {
+        return jdbc.sql("SELECT password_hash FROM identity_account WHERE id = :id")
+            .param("id", id.value())
+            .query(String.class)
+            .optional();
+    }
+
+    boolean active(AccountId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM identity_account WHERE id = :id AND deactivated_at IS NULL")
+            .param("id", id.value())
+            .query(Long.class)
+            .single() > 0;
+    }
+
+    /** Deactivates (a time) or reactivates (null) an account; false when there is no such account. */
+    boolean deactivated(AccountId id, Instant at) {
+        return jdbc.sql("UPDATE identity_account SET deactivated_at = :at, version = version + 1 WHERE id = :id")
+            .param("id", id.value())
+            .param("at", at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+            .update() == 1;
+    }
+
+    boolean password(AccountId id, String passwordHash) {
+        return jdbc.sql("UPDATE identity_account SET password_hash = :hash, version = version + 1 WHERE id = :id")
+            .param("id", id.value())
+            .param("hash", passwordHash)
+            .update() == 1;
+    }
+
+    List<ListedAccount> all() {
         return jdbc.sql("""
-                SELECT id, email, display_name, administrator
+                SELECT id, email, display_name, administrator, deactivated_at
                 FROM identity_account
                 ORDER BY display_name, email
                 """)
-            .query(this::account)
+            .query((rs, row) -> new ListedAccount(account(rs, row), rs.getObject("deactivated_at") == null))
             .list();
     }
 

@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.refinery.shared.NotFound;
 import dev.refinery.shared.Rejected;
 
 /**
@@ -23,12 +24,14 @@ public class Accounts implements UserDetailsService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
     private final Clock clock;
     private final AtomicBoolean anyExists = new AtomicBoolean();
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwords, SignInThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -65,7 +68,63 @@ public class Accounts implements UserDetailsService {
     }
 
     public List<Account> all() {
+        return accounts.all().stream().map(ListedAccount::account).toList();
+    }
+
+    /** Every account with whether it is active, for the administrator. */
+    public List<ListedAccount> listed() {
         return accounts.all();
+    }
+
+    /** Whether the account may still act: read on every request, so a deactivation stops it at once on every node. */
+    public boolean active(AccountId id) {
+        return accounts.active(id);
+    }
+
+    /** Stops an account at once: its sessions and tokens are refused from the next request on. */
+    @Transactional
+    public void deactivate(AccountId id, AccountId by) {
+        if (id.equals(by)) {
+            throw Rejected.conflict("account", "You cannot deactivate your own account: another administrator can.");
+        }
+        if (!accounts.deactivated(id, clock.instant())) {
+            throw noAccount(id);
+        }
+    }
+
+    @Transactional
+    public void reactivate(AccountId id) {
+        if (!accounts.deactivated(id, null)) {
+            throw noAccount(id);
+        }
+    }
+
+    /** An administrator sets a new password for somebody who lost theirs. */
+    @Transactional
+    public void setPassword(AccountId id, NewPassword password) {
+        if (!accounts.password(id, passwords.encode(password.password()))) {
+            throw noAccount(id);
+        }
+    }
+
+    /**
+     * A person changes their own password; the current one must be right, and wrong ones count as failed sign-ins, so
+     * that somebody at an unlocked screen cannot guess it either.
+     */
+    @Transactional
+    public void changePassword(AccountId id, PasswordChange change) {
+        var email = accounts.find(id).orElseThrow(() -> noAccount(id)).email();
+        try {
+            throttle.admit(email, null);
+        }
+        catch (SignInLocked locked) {
+            throw Rejected.invalid("currentPassword", locked.getMessage());
+        }
+        if (!passwords.matches(change.currentPassword(), accounts.passwordHash(id).orElseThrow())) {
+            throttle.failed(email, null);
+            throw Rejected.invalid("currentPassword", "This is not your current password.");
+        }
+        accounts.password(id, passwords.encode(change.newPassword()));
     }
 
     @Override
@@ -87,6 +146,10 @@ public class Accounts implements UserDetailsService {
         catch (DuplicateKeyException raced) {
             throw Rejected.conflict("email", "An account with this email already exists.");
         }
+    }
+
+    private static NotFound noAccount(AccountId id) {
+        return new NotFound("No account " + id.value() + ".");
     }
 
     static String normalised(String email) {

@@ -4,5 +4,5 @@ import java.util.List;
 
 import dev.refinery.shared.FieldErrors;
 
-public record AccountsPage(List<Account> accounts, NewAccount form, FieldErrors errors, String created) {
+public record AccountsPage(List<ListedAccount> accounts, NewAccount form, FieldErrors errors, String notice) {
 }

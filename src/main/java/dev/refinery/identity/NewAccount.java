@@ -14,7 +14,7 @@ public record NewAccount(
         @Size(max = 80, message = "A display name has at most 80 characters.")
         String displayName,
         @NotBlank(message = "Choose a password.")
-        @Size(min = 8, max = 128, message = "A password has 8 to 128 characters.")
+        @AcceptablePassword
         String password) {
 
     static NewAccount blank() {

@@ -2,9 +2,16 @@ package dev.refinery.identity;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,13 +20,21 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two doors. The API under {@code /api} is stateless with HTTP Basic: no cookie ever authenticates it, so it
- * needs no CSRF token. Pages sign in with a form, keep a session, and check a CSRF token on every change.
+ * Two doors. The API under {@code /api} is stateless with personal tokens ({@code Authorization: Bearer}) or, unless
+ * {@code refinery.api.http-basic=false}, HTTP Basic: no cookie ever authenticates it, so it needs no CSRF token. Pages
+ * sign in with a form, keep a session, and check a CSRF token on every change.
  */
 @Configuration
 class SecurityConfiguration {
+
+    private final boolean httpBasic;
+
+    SecurityConfiguration(@Value("${refinery.api.http-basic:true}") boolean httpBasic) {
+        this.httpBasic = httpBasic;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -37,14 +52,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems) throws Exception {
-        return http
+    SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems, ApiTokens tokens, Accounts accounts,
+            PasswordEncoder passwords, SignInThrottle throttle) throws Exception {
+        var writes = new ApiWrites();
+        http
             .securityMatcher("/api/**")
+            .authenticationManager(signIn(accounts, passwords, throttle))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole("ADMIN")
-                .anyRequest().authenticated())
-            .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .requestMatchers("/api/v1/users", "/api/v1/users/**")
+                    .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"), writes))
+                .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), writes)))
+            .addFilterBefore(new BearerTokens(tokens, problems), BasicAuthenticationFilter.class);
+        if (httpBasic) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        return http
             .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
@@ -53,8 +76,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts) throws Exception {
-        return http
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle)
+            throws Exception {
+        http
+            .authenticationManager(signIn(accounts, passwords, throttle))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/sign-in", "/sign-up", "/setup", "/error").permitAll()
@@ -69,12 +94,27 @@ class SecurityConfiguration {
                 .loginPage("/sign-in")
                 .usernameParameter("email")
                 .defaultSuccessUrl("/", false)
+                .failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
+                        + (refused instanceof SignInLocked locked ? "/sign-in?locked=" + locked.until().getEpochSecond() : "/sign-in?error")))
                 .permitAll())
             .logout(logout -> logout
                 .logoutUrl("/sign-out")
                 .logoutSuccessUrl("/sign-in?signed-out"))
             .addFilterBefore(new FirstRunRedirect(accounts), AnonymousAuthenticationFilter.class)
-            .httpBasic(Customizer.withDefaults())
-            .build();
+            .addFilterBefore(new DeactivatedSessions(accounts), AnonymousAuthenticationFilter.class);
+        if (httpBasic) {
+            http.httpBasic(Customizer.withDefaults());
+        }
+        return http.build();
+    }
+
+    /**
+     * Email and password behind the throttle, for the form and for HTTP Basic. Spring Security changes the session id
+     * at every sign-in (its session fixation protection), so a session id known before signing in is worth nothing after.
+     */
+    private static AuthenticationManager signIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle) {
+        var checked = new DaoAuthenticationProvider(accounts);
+        checked.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledSignIn(checked, throttle));
     }
 }

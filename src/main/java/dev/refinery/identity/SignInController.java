@@ -1,6 +1,7 @@
 package dev.refinery.identity;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -35,9 +36,10 @@ class SignInController {
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(name = "signed-out", required = false) String signedOut,
-            @RequestParam(required = false) String created, @RequestParam(required = false) String email, Model model) {
-        model.addAttribute("page", new SignInPage(email == null ? "" : email, error != null, signedOut != null,
-                created != null, signUpOpen));
+            @RequestParam(required = false) String created, @RequestParam(required = false) String email,
+            @RequestParam(required = false) String deactivated, @RequestParam(required = false) Long locked, Model model) {
+        model.addAttribute("page", new SignInPage(email == null ? "" : email, error != null, signedOut != null || deactivated != null,
+                created != null, signUpOpen, locked == null ? null : SignInLocked.message(Instant.ofEpochSecond(locked))));
         return "identity/sign-in";
     }
 

@@ -15,11 +15,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 public final class SignedInAccount implements UserDetails, CredentialsContainer {
 
     private final Account account;
+    private final boolean active;
     private String passwordHash;
 
-    SignedInAccount(Account account, String passwordHash) {
+    SignedInAccount(Account account, String passwordHash, boolean active) {
         this.account = account;
         this.passwordHash = passwordHash;
+        this.active = active;
     }
 
     public AccountId id() {
@@ -45,6 +47,12 @@ public final class SignedInAccount implements UserDetails, CredentialsContainer 
     @Override
     public String getUsername() {
         return account.email();
+    }
+
+    /** A deactivated account cannot sign in (Spring Security refuses it before it checks the password). */
+    @Override
+    public boolean isEnabled() {
+        return active;
     }
 
     @Override

@@ -6,9 +6,11 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,6 +68,27 @@ class TeamApiController {
             @Valid @RequestBody NewMember member, UriComponentsBuilder uri) {
         var added = teams.add(key, member, me.id());
         return ResponseEntity.created(uri.path("/api/v1/teams/{key}").build(key)).body(added);
+    }
+
+    @GetMapping("/{key}/members")
+    @Operation(operationId = "listMembers", summary = "The team's members with their roles; 404 unless the caller is a member")
+    List<Member> members(@AuthenticationPrincipal SignedInAccount me, @PathVariable String key) {
+        return teams.members(key, me.id());
+    }
+
+    @PutMapping("/{key}/members/{account}")
+    @Operation(operationId = "changeRole", summary = "Gives a member another role (facilitators only); the team always keeps a facilitator")
+    Member changeRole(@AuthenticationPrincipal SignedInAccount me, @PathVariable String key, @PathVariable long account,
+            @Valid @RequestBody RoleChange change) {
+        return teams.changeRole(key, new AccountId(account), change.role(), me.id());
+    }
+
+    @DeleteMapping("/{key}/members/{account}")
+    @Operation(operationId = "removeMember",
+            summary = "Removes a member (facilitators only); their votes, questions and history keep their name")
+    ResponseEntity<Void> remove(@AuthenticationPrincipal SignedInAccount me, @PathVariable String key, @PathVariable long account) {
+        teams.remove(key, new AccountId(account), me.id());
+        return ResponseEntity.noContent().build();
     }
 
     private TeamDetails details(SignedInAccount me, String key) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.refinery.shared.FieldErrors;
 import dev.refinery.shared.Rejected;
@@ -61,6 +62,31 @@ class TeamController {
         }
         catch (Rejected rejected) {
             return team(me, key, form, FieldErrors.of(rejected), model);
+        }
+    }
+
+    @PostMapping("/teams/{key}/members/{account}/role")
+    String changeRole(@AuthenticationPrincipal SignedInAccount me, @PathVariable String key, @PathVariable long account,
+            @RequestParam String role, Model model) {
+        try {
+            teams.changeRole(key, new AccountId(account), role, me.id());
+            return "redirect:/teams/" + key;
+        }
+        catch (Rejected rejected) {
+            return team(me, key, NewMember.blank(), FieldErrors.of(rejected), model);
+        }
+    }
+
+    @PostMapping("/teams/{key}/members/{account}/remove")
+    String remove(@AuthenticationPrincipal SignedInAccount me, @PathVariable String key, @PathVariable long account,
+            Model model) {
+        try {
+            teams.remove(key, new AccountId(account), me.id());
+            // Who removed themselves no longer sees the team.
+            return me.id().value() == account ? "redirect:/" : "redirect:/teams/" + key;
+        }
+        catch (Rejected rejected) {
+            return team(me, key, NewMember.blank(), FieldErrors.of(rejected), model);
         }
     }
 

@@ -100,6 +100,43 @@ class TeamRepository {
             .list();
     }
 
+    /** Holds the team's row until the transaction ends, so that two changes of its members never interleave. */
+    void lock(TeamId team) {
+        jdbc.sql("UPDATE identity_team SET version = version + 1 WHERE id = :team")
+            .param("team", team.value())
+            .update();
+    }
+
+    Optional<Role> role(TeamId team, AccountId account) {
+        return jdbc.sql("SELECT role FROM identity_membership WHERE team_id = :team AND account_id = :account")
+            .param("team", team.value())
+            .param("account", account.value())
+            .query((rs, row) -> role(rs))
+            .optional();
+    }
+
+    long facilitators(TeamId team) {
+        return jdbc.sql("SELECT COUNT(*) FROM identity_membership WHERE team_id = :team AND role = 'facilitator'")
+            .param("team", team.value())
+            .query(Long.class)
+            .single();
+    }
+
+    void changeRole(TeamId team, AccountId account, Role role) {
+        jdbc.sql("UPDATE identity_membership SET role = :role WHERE team_id = :team AND account_id = :account")
+            .param("team", team.value())
+            .param("account", account.value())
+            .param("role", role.code())
+            .update();
+    }
+
+    void removeMember(TeamId team, AccountId account) {
+        jdbc.sql("DELETE FROM identity_membership WHERE team_id = :team AND account_id = :account")
+            .param("team", team.value())
+            .param("account", account.value())
+            .update();
+    }
+
     private Membership membership(ResultSet rs, int row) throws SQLException {
         var team = new Team(new TeamId(rs.getLong("id")), new TeamKey(rs.getString("team_key")), rs.getString("name"));
         return new Membership(team, role(rs));

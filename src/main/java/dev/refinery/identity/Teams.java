@@ -90,6 +90,52 @@ public class Teams {
         return new Member(account.id(), account.displayName(), account.email(), role);
     }
 
+    /** Gives a member another role; only facilitators may, and the team always keeps a facilitator. */
+    @Transactional
+    public Member changeRole(String key, AccountId member, String role, AccountId by) {
+        var newRole = Role.of(role).orElseThrow(() -> Rejected.invalid("role", "Choose a role: facilitator, pm, engineer or observer."));
+        var team = facilitated(key, by, "change roles");
+        var current = teams.role(team.id(), member).orElseThrow(() -> noMember(team, member));
+        if (newRole != Role.FACILITATOR) {
+            keepAFacilitator(team, current, "role", "give them another role");
+        }
+        teams.changeRole(team.id(), member, newRole);
+        return teams.members(team.id()).stream().filter(m -> m.account().equals(member)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Removes a member from the team; only facilitators may, and the team always keeps a facilitator. What they did
+     * stays with their name (votes, questions and history keep it).
+     */
+    @Transactional
+    public void remove(String key, AccountId member, AccountId by) {
+        var team = facilitated(key, by, "remove members");
+        var current = teams.role(team.id(), member).orElseThrow(() -> noMember(team, member));
+        keepAFacilitator(team, current, "member", "remove them");
+        teams.removeMember(team.id(), member);
+    }
+
+    /** The team, locked for this transaction, once the caller's role read under the lock says they facilitate it. */
+    private Team facilitated(String key, AccountId by, String what) {
+        var team = find(key, by).team();
+        teams.lock(team.id());
+        if (teams.role(team.id(), by).filter(role -> role == Role.FACILITATOR).isEmpty()) {
+            throw new Forbidden("Only a facilitator of " + team.key() + " can " + what + ".");
+        }
+        return team;
+    }
+
+    private void keepAFacilitator(Team team, Role current, String field, String what) {
+        if (current == Role.FACILITATOR && teams.facilitators(team.id()) == 1) {
+            throw Rejected.conflict(field, "This is the only facilitator of " + team.key()
+                    + ": make another member facilitator before you " + what + ".");
+        }
+    }
+
+    private static NotFound noMember(Team team, AccountId member) {
+        return new NotFound("Account " + member.value() + " is not a member of " + team.key() + ".");
+    }
+
     private static Rejected taken(TeamKey key) {
         return Rejected.conflict("key", "The key " + key + " is taken by another team: choose another.");
     }

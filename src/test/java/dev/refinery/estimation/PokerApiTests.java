@@ -180,6 +180,28 @@ abstract class PokerApiTests {
         }
     }
 
+    @Test
+    void anObserverMadeEngineerCanVoteAndARemovedMemberGetsNotFoundWhileTheirCardKeepsTheirName() {
+        var round = open();
+        assertThat(vote(olga, round, "5")).hasStatus(HttpStatus.FORBIDDEN);
+
+        assertThat(mvc.put().uri("/api/v1/teams/" + team + "/members/" + olga.id().value()).with(People.basic(fay))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"role\": \"engineer\"}"))
+            .hasStatusOk().bodyJson().extractingPath("$.role").isEqualTo("engineer");
+        vote(olga, round, "3").assertThat().hasStatus(HttpStatus.NO_CONTENT);
+        vote(ben, round, "13").assertThat().hasStatus(HttpStatus.NO_CONTENT);
+        vote(cleo, round, "3").assertThat().hasStatus(HttpStatus.NO_CONTENT);
+        vote(fay, round, "3").assertThat().hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(get(fay, round).get("voters").findValuesAsString("card")).containsExactlyInAnyOrder("13", "3", "3", "3");
+
+        assertThat(mvc.delete().uri("/api/v1/teams/" + team + "/members/" + ben.id().value()).with(People.basic(fay)))
+            .hasStatus(HttpStatus.NO_CONTENT);
+
+        assertThat(mvc.get().uri("/api/v1/teams/" + team).with(People.basic(ben))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri(rounds() + "/" + round).with(People.basic(ben))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(get(fay, round).get("statistics").get("outliers").get(0).get("name").asString()).isEqualTo("Ben");
+    }
+
     private long open() {
         var result = post(fay, "", "{}");
         assertThat(result).hasStatus(HttpStatus.CREATED);

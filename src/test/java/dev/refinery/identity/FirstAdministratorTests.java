@@ -31,7 +31,7 @@ class FirstAdministratorTests {
 
         assertThatThrownBy(() -> start(database, "ops@example.io", "short").close())
             .hasStackTraceContaining("REFINERY_ADMIN_EMAIL and REFINERY_ADMIN_PASSWORD cannot create the first administrator")
-            .hasStackTraceContaining("password: A password has 8 to 128 characters.");
+            .hasStackTraceContaining("password: A password has 12 to 128 characters.");
     }
 
     private static ConfigurableApplicationContext start(String database, String email, String password) {

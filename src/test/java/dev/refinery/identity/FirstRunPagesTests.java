@@ -38,18 +38,18 @@ class FirstRunPagesTests {
             .bodyText()
             .contains("id=\"email-error\"", "Enter an email address like name@example.com.")
             .contains("id=\"displayName-error\"", "Enter a display name.")
-            .contains("id=\"password-error\"", "A password has 8 to 128 characters.")
+            .contains("id=\"password-error\"", "A password has 12 to 128 characters.")
             .contains("value=\"not-an-email\"");
         assertThat(accounts.anyExists()).isFalse();
 
         assertThat(mvc.post().uri("/setup").with(csrf())
-                .param("email", "Lead@Refinery.Test").param("displayName", "Lea").param("password", "long enough"))
+                .param("email", "Lead@Refinery.Test").param("displayName", "Lea").param("password", "long enough now"))
             .hasRedirectedUrl("/sign-in?created&email=lead@refinery.test");
         assertThat(accounts.find("lead@refinery.test")).hasValueSatisfying(lea -> assertThat(lea.administrator()).isTrue());
 
         assertThat(mvc.get().uri("/setup")).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.post().uri("/setup").with(csrf())
-                .param("email", "second@refinery.test").param("displayName", "Sam").param("password", "long enough"))
+                .param("email", "second@refinery.test").param("displayName", "Sam").param("password", "long enough now"))
             .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(accounts.find("second@refinery.test")).isEmpty();
         assertThat(mvc.get().uri("/").accept(MediaType.TEXT_HTML)).hasRedirectedUrl("/sign-in");

@@ -10,6 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -28,6 +31,8 @@ abstract class IdentityApiTests {
     Accounts accounts;
 
     People people;
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeEach
     void people() {
@@ -174,22 +179,103 @@ abstract class IdentityApiTests {
         var email = "new." + People.newKey().toLowerCase() + "@refinery.test";
 
         assertThat(people.postJson("/api/v1/users", ana, """
-                {"email": "%s", "displayName": "New", "password": "long enough"}""".formatted(email)))
+                {"email": "%s", "displayName": "New", "password": "long enough now"}""".formatted(email)))
             .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(people.postJson("/api/v1/users", admin, """
-                {"email": "%s", "displayName": "New", "password": "long enough"}""".formatted(email)))
+                {"email": "%s", "displayName": "New", "password": "long enough now"}""".formatted(email)))
             .hasStatus(HttpStatus.CREATED)
             .headers().containsHeader("Location");
         assertThat(people.postJson("/api/v1/users", admin, """
-                {"email": "%s", "displayName": "Again", "password": "long enough"}""".formatted(email.toUpperCase())))
+                {"email": "%s", "displayName": "Again", "password": "long enough now"}""".formatted(email.toUpperCase())))
             .hasStatus(HttpStatus.CONFLICT);
         assertThat(people.postJson("/api/v1/users", admin, """
                 {"email": "not an email", "displayName": "", "password": "short"}"""))
             .hasStatus(HttpStatus.BAD_REQUEST)
             .bodyJson().extractingPath("$.errors[*].field").asArray()
             .containsExactlyInAnyOrder("email", "displayName", "password");
-        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic(email, "long enough")))
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic(email, "long enough now")))
             .hasStatusOk().bodyJson().extractingPath("$.displayName").isEqualTo("New");
+    }
+
+    @Test
+    void listsTheMembersWithTheirRolesAndAlwaysKeepsAFacilitator() {
+        var ana = people.someone("Ana");
+        var ben = people.someone("Ben");
+        var eve = people.someone("Eve");
+        var key = People.newKey();
+        people.postJson("/api/v1/teams", ana, """
+                {"name": "Payments", "key": "%s"}""".formatted(key)).exchange();
+        people.postJson("/api/v1/teams/" + key + "/members", ana, """
+                {"email": "%s", "role": "engineer"}""".formatted(ben.email())).exchange();
+        var members = "/api/v1/teams/" + key + "/members/";
+
+        assertThat(mvc.get().uri("/api/v1/teams/" + key + "/members").with(People.basic(ben)))
+            .hasStatusOk().bodyJson().extractingPath("$[*].role").asArray().containsExactlyInAnyOrder("facilitator", "engineer");
+        assertThat(mvc.get().uri("/api/v1/teams/" + key + "/members").with(People.basic(eve))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(putJson(members + ana.id().value(), ana, "{\"role\": \"pm\"}"))
+            .hasStatus(HttpStatus.CONFLICT)
+            .bodyJson().extractingPath("$.detail").asString().contains("only facilitator of " + key);
+        assertThat(mvc.delete().uri(members + ana.id().value()).with(People.basic(ana))).hasStatus(HttpStatus.CONFLICT);
+        assertThat(putJson(members + ana.id().value(), ben, "{\"role\": \"observer\"}")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.delete().uri(members + eve.id().value()).with(People.basic(ana))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(putJson(members + ben.id().value(), ana, "{\"role\": \"boss\"}"))
+            .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("role");
+
+        assertThat(putJson(members + ben.id().value(), ana, "{\"role\": \"facilitator\"}")).hasStatusOk();
+        assertThat(putJson(members + ana.id().value(), ana, "{\"role\": \"pm\"}")).hasStatusOk();
+        assertThat(mvc.delete().uri(members + ana.id().value()).with(People.basic(ben))).hasStatus(HttpStatus.NO_CONTENT);
+
+        assertThat(mvc.get().uri("/api/v1/teams/" + key).with(People.basic(ana))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/v1/teams/" + key + "/members").with(People.basic(ben)))
+            .bodyJson().extractingPath("$[*].email").asArray().containsExactly(ben.email());
+    }
+
+    @Test
+    void stopsADeactivatedAccountsPasswordAndTokensAtOnceUntilItIsReactivated() throws Exception {
+        var admin = people.administrator();
+        var ana = people.someone("Ana");
+        var token = JSON.readTree(people.postJson("/api/v1/me/tokens", ana, """
+                {"name": "script", "access": "read-write", "expiresInDays": 30}""").exchange().getResponse()
+            .getContentAsString()).get("secret").asString();
+
+        assertThat(mvc.post().uri("/api/v1/users/" + ana.id().value() + "/deactivate").with(People.basic(ana)))
+            .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/api/v1/users/" + admin.id().value() + "/deactivate").with(People.basic(admin)))
+            .hasStatus(HttpStatus.CONFLICT);
+        assertThat(mvc.post().uri("/api/v1/users/" + ana.id().value() + "/deactivate").with(People.basic(admin)))
+            .hasStatus(HttpStatus.NO_CONTENT);
+
+        assertThat(mvc.get().uri("/api/v1/me").with(People.basic(ana))).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token)).hasStatus(HttpStatus.UNAUTHORIZED);
+
+        assertThat(mvc.post().uri("/api/v1/users/" + ana.id().value() + "/reactivate").with(People.basic(admin)))
+            .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.get().uri("/api/v1/me").with(People.basic(ana))).hasStatusOk();
+        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token)).hasStatusOk();
+    }
+
+    @Test
+    void letsTheAdministratorSetAPasswordAndEachPersonChangeTheirOwnWithTheCurrentOne() {
+        var admin = people.administrator();
+        var ana = people.someone("Ana");
+        var set = "set by the administrator";
+        var chosen = "chosen by ana herself";
+
+        assertThat(putJson("/api/v1/users/" + ana.id().value() + "/password", admin, """
+                {"password": "%s"}""".formatted(set))).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.get().uri("/api/v1/me").with(People.basic(ana))).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic(ana.email(), set))).hasStatusOk();
+
+        assertThat(mvc.put().uri("/api/v1/me/password").with(httpBasic(ana.email(), set)).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"currentPassword": "not it", "newPassword": "%s"}""".formatted(chosen)))
+            .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("currentPassword");
+        assertThat(mvc.put().uri("/api/v1/me/password").with(httpBasic(ana.email(), set)).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"currentPassword": "%s", "newPassword": "%s"}""".formatted(set, chosen)))
+            .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic(ana.email(), set))).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/api/v1/me").with(httpBasic(ana.email(), chosen))).hasStatusOk();
     }
 
     @Test
@@ -199,5 +285,9 @@ abstract class IdentityApiTests {
         assertThat(people.postJson("/api/v1/teams", ana, "{\"name\": "))
             .hasStatus(HttpStatus.BAD_REQUEST)
             .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private MockMvcRequestBuilder putJson(String uri, Account as, String json) {
+        return mvc.put().uri(uri).with(People.basic(as)).contentType(MediaType.APPLICATION_JSON).content(json);
     }
 }

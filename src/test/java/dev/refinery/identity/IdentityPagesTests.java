@@ -163,13 +163,79 @@ class IdentityPagesTests {
 
         assertThat(mvc.get().uri("/admin/accounts").with(user(people.signedIn(ana)))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post().uri("/admin/accounts").with(user(people.signedIn(admin))).with(csrf())
-                .param("email", ana.email()).param("displayName", "Ana again").param("password", "long enough"))
+                .param("email", ana.email()).param("displayName", "Ana again").param("password", "long enough now"))
             .hasStatusOk()
             .bodyText().contains("id=\"email-error\"", "An account with this email already exists.");
         assertThat(mvc.post().uri("/admin/accounts").with(user(people.signedIn(admin))).with(csrf())
-                .param("email", email).param("displayName", "Pat").param("password", "long enough"))
+                .param("email", email).param("displayName", "Pat").param("password", "long enough now"))
             .hasRedirectedUrl("/admin/accounts?created=" + email);
         assertThat(accounts.find(email)).isPresent();
+    }
+
+    @Test
+    void letsAFacilitatorChangeRolesAndRemoveMembersOnTheTeamPageButNeverTheLastFacilitator() {
+        var ana = people.someone("Ana");
+        var ben = people.someone("Ben");
+        var key = People.newKey();
+        teams.create(new NewTeam("Payments", key), ana.id());
+        teams.add(key, new NewMember(ben.email(), "observer"), ana.id());
+        var members = "/teams/" + key + "/members/";
+
+        assertThat(mvc.get().uri("/teams/" + key).with(user(people.signedIn(ana))))
+            .bodyText().contains("action=\"" + members + ben.id().value() + "/role\"", "Remove");
+        assertThat(mvc.post().uri(members + ana.id().value() + "/role").with(user(people.signedIn(ana))).with(csrf())
+                .param("role", "engineer"))
+            .hasStatusOk().bodyText().contains("id=\"role-error\"", "the only facilitator of " + key);
+        assertThat(mvc.post().uri(members + ben.id().value() + "/role").with(user(people.signedIn(ana))).with(csrf())
+                .param("role", "engineer"))
+            .hasRedirectedUrl("/teams/" + key);
+        assertThat(mvc.get().uri("/teams/" + key).with(user(people.signedIn(ben))))
+            .bodyText().contains("you are engineer").doesNotContain("Change role");
+        assertThat(mvc.post().uri(members + ben.id().value() + "/remove").with(user(people.signedIn(ana))).with(csrf()))
+            .hasRedirectedUrl("/teams/" + key);
+        assertThat(mvc.get().uri("/teams/" + key).with(user(people.signedIn(ben)))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(teams.members(key, ana.id())).extracting(Member::email).containsExactly(ana.email());
+    }
+
+    @Test
+    void endsTheSessionOfADeactivatedAccountAtItsNextRequest() {
+        var admin = people.administrator();
+        var ana = people.someone("Ana");
+        var signedIn = people.signedIn(ana);
+        assertThat(mvc.get().uri("/").with(user(signedIn))).hasStatusOk();
+
+        assertThat(mvc.post().uri("/admin/accounts/" + ana.id().value() + "/deactivate").with(user(people.signedIn(admin)))
+                .with(csrf()))
+            .hasRedirectedUrl("/admin/accounts");
+        assertThat(mvc.get().uri("/admin/accounts").with(user(people.signedIn(admin))))
+            .bodyText().contains(ana.email(), "Deactivated", "Reactivate");
+
+        assertThat(mvc.get().uri("/").with(user(signedIn))).hasRedirectedUrl("/sign-in?deactivated");
+        assertThat(mvc.get().uri("/sign-in").param("deactivated", "")).bodyText().contains("You are signed out.");
+    }
+
+    @Test
+    void changesTheOwnPasswordOnlyWithTheCurrentOneAndLetsTheAdministratorSetOne() {
+        var admin = people.administrator();
+        var ana = people.someone("Ana");
+
+        assertThat(mvc.post().uri("/account/password").with(user(people.signedIn(ana))).with(csrf())
+                .param("currentPassword", "a wrong guess").param("newPassword", "a new long password"))
+            .hasStatusOk().bodyText().contains("id=\"currentPassword-error\"", "This is not your current password.");
+        assertThat(mvc.post().uri("/account/password").with(user(people.signedIn(ana))).with(csrf())
+                .param("currentPassword", People.PASSWORD).param("newPassword", "a new long password"))
+            .hasRedirectedUrl("/account?password-changed");
+        assertThat(accounts.loadUserByUsername(ana.email()).getPassword()).startsWith("{bcrypt}");
+
+        assertThat(mvc.post().uri("/admin/accounts/" + ana.id().value() + "/password").with(user(people.signedIn(admin)))
+                .with(csrf()).param("password", ""))
+            .hasStatusOk().bodyText().contains("id=\"password-error\"");
+        assertThat(mvc.post().uri("/admin/accounts/" + ana.id().value() + "/password").with(user(people.signedIn(admin)))
+                .with(csrf()).param("password", People.PASSWORD))
+            .hasRedirectedUrl("/admin/accounts?password-set=" + ana.id().value());
+        assertThat(mvc.post().uri("/admin/accounts/" + ana.id().value() + "/password").with(user(people.signedIn(ana)))
+                .with(csrf()).param("password", "taking over the account"))
+            .hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -30,11 +30,11 @@ class SelfSignUpPagesTests {
 
         assertThat(mvc.get().uri("/sign-in")).hasStatusOk().bodyText().contains("href=\"/sign-up\"");
         assertThat(mvc.post().uri("/sign-up").with(csrf())
-                .param("email", "self@refinery.test").param("displayName", "").param("password", "long enough"))
+                .param("email", "self@refinery.test").param("displayName", "").param("password", "long enough now"))
             .hasStatusOk()
             .bodyText().contains("id=\"displayName-error\"", "Enter a display name.");
         assertThat(mvc.post().uri("/sign-up").with(csrf())
-                .param("email", "self@refinery.test").param("displayName", "Sol").param("password", "long enough"))
+                .param("email", "self@refinery.test").param("displayName", "Sol").param("password", "long enough now"))
             .hasRedirectedUrl("/sign-in?created&email=self@refinery.test");
         assertThat(accounts.find("self@refinery.test")).hasValueSatisfying(sol -> assertThat(sol.administrator()).isFalse());
     }

@@ -1,0 +1,4 @@
+package dev.refinery.identity;
+
+class ApiTokensOnH2Tests extends ApiTokensTests {
+}

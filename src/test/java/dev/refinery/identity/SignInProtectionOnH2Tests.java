@@ -1,0 +1,4 @@
+package dev.refinery.identity;
+
+class SignInProtectionOnH2Tests extends SignInProtectionTests {
+}
