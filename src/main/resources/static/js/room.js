@@ -67,6 +67,32 @@
             onEnd: function () { htmx.trigger(document.getElementById('agenda-order'), 'reorder'); }
         });
     }
+    // The keyboard's way to order the rest of the agenda: arrow up or down on an item's handle moves it by one place
+    // among the items not taken up yet; the handle keeps the focus once the room comes back.
+    var moved = null;
+    document.addEventListener('keydown', function (event) {
+        var handle = event.target;
+        if (!handle.classList || !handle.classList.contains('drag') || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) {
+            return;
+        }
+        var line = handle.closest('.movable');
+        var other = event.key === 'ArrowUp' ? line.previousElementSibling : line.nextElementSibling;
+        event.preventDefault();
+        if (!other || !other.classList.contains('movable')) {
+            return;
+        }
+        line.parentNode.insertBefore(line, event.key === 'ArrowUp' ? other : other.nextElementSibling);
+        handle.focus();
+        moved = handle.id;
+        htmx.trigger(document.getElementById('agenda-order'), 'reorder');
+    });
+    document.addEventListener('htmx:afterSettle', function () {
+        var handle = moved && document.getElementById(moved);
+        if (handle) {
+            handle.focus();
+            moved = null;
+        }
+    });
     setInterval(tick, 1000);
     document.addEventListener('DOMContentLoaded', function () { tick(); sortable(); });
     document.addEventListener('htmx:afterSettle', function () { tick(); sortable(); });

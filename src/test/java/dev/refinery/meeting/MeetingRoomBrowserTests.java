@@ -174,6 +174,24 @@ class MeetingRoomBrowserTests {
                     AxeCheck.assertAccessible(fayPage, "the list of keys");
                     fayPage.keyboard().press("Escape");
                     assertThat(fayPage.locator("#keys")).isHidden();
+                    // the rest of the agenda ordered from the keyboard: an item's handle and the arrow keys
+                    var third = fayPage.locator("#move-" + keys.get(2));
+                    third.focus();
+                    third.press("ArrowUp");
+                    assertThat(fayPage.locator("#agenda-side li").nth(1)).containsText(keys.get(2));
+                    assertThat(fayPage.locator("#agenda-side li").nth(2)).containsText(keys.get(1));
+                    // the handle moves the line at once on her screen; the agenda changes once the room has posted it
+                    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(sessions.agenda(team, session.id(), fay.id()).lines().get(1).item().key().toString())
+                            .isEqualTo(keys.get(2)));
+                    assertThat(fayPage.locator("#move-" + keys.get(2))).isFocused();
+                    fayPage.locator("#move-" + keys.get(2)).press("ArrowDown");
+                    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(sessions.agenda(team, session.id(), fay.id()).lines().get(1).item().key().toString())
+                            .isEqualTo(keys.get(1)));
+                    assertThat(benPage.locator("#agenda-side li").nth(1)).containsText(keys.get(1));
+                    assertThat(benPage.locator("#agenda-side li").nth(2)).containsText(keys.get(2));
+                    fayPage.locator("body").focus();
                 }
 
                 key(fayPage, "q");
