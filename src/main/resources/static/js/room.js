@@ -21,6 +21,18 @@
     // A refetch of the room, its questions or one's hand (somebody changed it) keeps what this person was typing or
     // choosing, as long as the same item is on screen: fields are matched by id. One's own submits are not refetches.
     var kept = null;
+    // Requests from the room run at once (see room.jte): a view of the room or of its questions older than the one on
+    // screen, from a fetch that an own change overtook, is not swapped in.
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        var target = event.detail.target;
+        if (target && (target.id === 'room' || target.id === 'questions') && target.dataset.rendered) {
+            var made = /data-rendered="(\d+)"/.exec(event.detail.serverResponse || '');
+            if (made && Number(made[1]) < Number(target.dataset.rendered)) {
+                event.detail.shouldSwap = false;
+                return;
+            }
+        }
+    });
     document.addEventListener('htmx:beforeSwap', function (event) {
         var target = event.detail.target;
         kept = null;

@@ -35,6 +35,14 @@ public record LiveRoom(String team, RefinementSession session, Agenda agenda, Ag
         return Phase.values();
     }
 
+    /**
+     * When this view of the room was made, in milliseconds: a page swaps in a view only if it is not older than the one
+     * it shows, so that a fetch overtaken by one's own change never undoes it.
+     */
+    public long rendered() {
+        return System.currentTimeMillis();
+    }
+
     public Phase phase() {
         return session.phase() == null ? Phase.WALK_THROUGH : session.phase();
     }
