@@ -34,6 +34,18 @@
         return /INPUT|TEXTAREA|SELECT/.test(active && active.tagName) || (active && active.isContentEditable)
             || event.ctrlKey || event.metaKey || event.altKey;
     };
+    // Requests from a live table or room run at once, none queued behind another (htmx drops a queued request whose
+    // form a refetch replaced): a view older than the one on screen (the room, its questions, a hand), from a fetch
+    // that one's own change overtook, is not swapped in. Each such view says when it was made.
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        var target = event.detail.target;
+        if (target && target.dataset && target.dataset.rendered) {
+            var made = /data-rendered="(\d+)"/.exec(event.detail.serverResponse || '');
+            if (made && Number(made[1]) < Number(target.dataset.rendered)) {
+                event.detail.shouldSwap = false;
+            }
+        }
+    });
     document.addEventListener('keydown', function (event) {
         if (!document.getElementById('poker-live') || window.Refinery.typing(event)) {
             return;

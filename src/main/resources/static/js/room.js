@@ -21,18 +21,6 @@
     // A refetch of the room, its questions or one's hand (somebody changed it) keeps what this person was typing or
     // choosing, as long as the same item is on screen: fields are matched by id. One's own submits are not refetches.
     var kept = null;
-    // Requests from the room run at once (see room.jte): a view of the room or of its questions older than the one on
-    // screen, from a fetch that an own change overtook, is not swapped in.
-    document.addEventListener('htmx:beforeSwap', function (event) {
-        var target = event.detail.target;
-        if (target && (target.id === 'room' || target.id === 'questions') && target.dataset.rendered) {
-            var made = /data-rendered="(\d+)"/.exec(event.detail.serverResponse || '');
-            if (made && Number(made[1]) < Number(target.dataset.rendered)) {
-                event.detail.shouldSwap = false;
-                return;
-            }
-        }
-    });
     document.addEventListener('htmx:beforeSwap', function (event) {
         var target = event.detail.target;
         kept = null;
@@ -87,16 +75,22 @@
         if (!handle.classList || !handle.classList.contains('drag') || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) {
             return;
         }
-        var line = handle.closest('.movable');
-        var other = event.key === 'ArrowUp' ? line.previousElementSibling : line.nextElementSibling;
+        var id = handle.id;
+        var up = event.key === 'ArrowUp';
         event.preventDefault();
-        if (!other || !other.classList.contains('movable')) {
-            return;
-        }
-        line.parentNode.insertBefore(line, event.key === 'ArrowUp' ? other : other.nextElementSibling);
-        handle.focus();
-        moved = handle.id;
-        htmx.trigger(document.getElementById('agenda-order'), 'reorder');
+        // on the room as it is once htmx has wired what it swapped in: a form not yet wired would post nothing
+        window.Refinery.whenSettled(function () {
+            var current = document.getElementById(id);
+            var line = current && current.closest('.movable');
+            var other = line && (up ? line.previousElementSibling : line.nextElementSibling);
+            if (!other || !other.classList.contains('movable')) {
+                return;
+            }
+            line.parentNode.insertBefore(line, up ? other : other.nextElementSibling);
+            current.focus();
+            moved = id;
+            htmx.trigger(document.getElementById('agenda-order'), 'reorder');
+        });
     });
     document.addEventListener('htmx:afterSettle', function () {
         var handle = moved && document.getElementById(moved);

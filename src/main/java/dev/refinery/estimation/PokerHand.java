@@ -11,6 +11,14 @@ public record PokerHand(String url, long round, boolean voter, boolean open, Lis
         return new PokerHand(url, 0, false, false, List.of(), null, false, facilitator, false, null, List.of(), error);
     }
 
+    /**
+     * When this hand was made, in milliseconds: a page swaps in a hand only if it is not older than the one it shows,
+     * so that a refetch overtaken by one's own vote never undoes it.
+     */
+    public long rendered() {
+        return System.currentTimeMillis();
+    }
+
     /** Where a voter stands in the round, in a few words: what they are to do next. */
     public String state() {
         if (open) {
