@@ -118,17 +118,19 @@ public class PokerRounds {
      * One person's part in an item's latest round, read at once: their membership, the team's poker settings, the
      * round (other cards hidden until the reveal), their own card, and whether they have said why they were an outlier.
      */
-    record Holding(Membership membership, PokerSettings settings, Optional<Round> round, Card mine, boolean explained) {
+    record Holding(Membership membership, PokerSettings settings, Optional<Round> round, Card mine, boolean explained,
+            long readAt) {
     }
 
     Holding holding(String teamKey, String itemKey, AccountId viewer) {
+        var readAt = System.currentTimeMillis();
         var membership = teams.find(teamKey, viewer);
         var team = membership.team().id();
         var latest = repository.latest(team.value(), key(teamKey, itemKey));
         var mine = latest.flatMap(round -> round.voteOf(viewer.value())).map(Vote::card).orElse(null);
         // reasons are only asked for once the cards are shown
         var explained = explained(latest).contains(viewer.value());
-        return new Holding(membership, settings(team), latest.map(this::hidden), mine, explained);
+        return new Holding(membership, settings(team), latest.map(this::hidden), mine, explained, readAt);
     }
 
     public PokerBoard board(String teamKey, String itemKey, AccountId viewer) {
@@ -216,24 +218,25 @@ public class PokerRounds {
 
     /** A guest's hand at a meeting's table: their own card only, never another's before the reveal. */
     public PokerHand guestHand(String teamKey, String itemKey, long guest, String url, String error) {
+        var readAt = System.currentTimeMillis();
         var team = teams.team(teamKey).orElseThrow(() -> new NotFound("No team " + teamKey + ".")).id();
         var item = key(teamKey, itemKey);
         var latest = repository.latest(team.value(), item);
         var seated = table(item).map(table -> table.guests().containsKey(guest)).orElse(false);
         if (latest.isEmpty()) {
-            return PokerHand.none(url, false, error);
+            return PokerHand.none(url, false, error, readAt);
         }
         var round = latest.get();
         var mine = round.voteOf(guest).map(Vote::card).orElse(null);
         return new PokerHand(url, round.id(), seated, round.status() == Round.Status.VOTING, round.deck().hand(), mine, false,
-                false, round.status() == Round.Status.REVEALED, null, round.deck().cards(), error);
+                false, round.status() == Round.Status.REVEALED, null, round.deck().cards(), error, readAt);
     }
 
     /** A member's hand from what was read of their part in the round. */
     PokerHand hand(Holding holding, long viewer, String url, String error) {
         var membership = holding.membership();
         if (holding.round().isEmpty()) {
-            return PokerHand.none(url, membership.facilitator(), error);
+            return PokerHand.none(url, membership.facilitator(), error, holding.readAt());
         }
         var round = holding.round().get();
         var statistics = round.revealed() ? round.statistics() : null;
@@ -241,7 +244,7 @@ public class PokerRounds {
         return new PokerHand(url, round.id(), votes(membership.role(), holding.settings()),
                 round.status() == Round.Status.VOTING, round.deck().hand(), holding.mine(), outlier && !holding.explained(),
                 membership.facilitator(), round.status() == Round.Status.REVEALED,
-                statistics == null ? null : statistics.suggested(), round.deck().cards(), error);
+                statistics == null ? null : statistics.suggested(), round.deck().cards(), error, holding.readAt());
     }
 
     @Transactional

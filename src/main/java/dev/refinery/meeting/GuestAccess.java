@@ -76,6 +76,7 @@ public class GuestAccess {
 
     /** The live room as a guest sees it: the current item, questions and pacing; no facilitation. */
     public LiveRoom guestRoom(String token) {
+        var readAt = System.currentTimeMillis();
         var session = guestSession(token);
         if (session.state() != SessionState.LIVE) {
             throw Rejected.conflict("state", session.state() == SessionState.PLANNED ? "The meeting has not started yet."
@@ -105,7 +106,7 @@ public class GuestAccess {
         return new LiveRoom(session.team(), session, agenda, current, questions,
                 items.risks(session.team(), current.item().key().toString(), facilitator),
                 Pacing.of(lines, index, LiveMeetings.itemStart(session, now), now), false, session.questionPauseSeconds(),
-                session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), clock.getZone(), token);
+                session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), clock.getZone(), token, readAt);
     }
 
 }

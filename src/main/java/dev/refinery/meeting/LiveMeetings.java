@@ -237,6 +237,7 @@ public class LiveMeetings {
     /** The live room as this person sees it; being there makes them an attendee. */
     @Transactional
     public LiveRoom room(String teamKey, long id, Account viewer) {
+        var readAt = System.currentTimeMillis();
         var membership = teams.find(teamKey, viewer.id());
         var session = access.session(membership, id);
         if (session.state() != SessionState.LIVE) {
@@ -257,7 +258,8 @@ public class LiveMeetings {
         return new LiveRoom(teamKey, session, agenda, current, questions,
                 items.risks(teamKey, current.item().key().toString(), viewer.id()),
                 Pacing.of(agenda.lines(), index, itemStart(session, now), now), facilitates,
-                session.questionPauseSeconds(), session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), clock.getZone(), null);
+                session.questionPauseSeconds(), session.phaseSince() == null ? 0 : session.phaseSince().toEpochMilli(), clock.getZone(), null,
+                readAt);
     }
 
     /**

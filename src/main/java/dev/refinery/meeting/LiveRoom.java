@@ -8,7 +8,7 @@ import dev.refinery.backlog.Risk;
 /** The live room as one person sees it: the current item, its phase, questions, pacing, and their own controls. */
 public record LiveRoom(String team, RefinementSession session, Agenda agenda, AgendaLine current, List<Question> questions,
         List<Risk> risks, Pacing pacing, boolean facilitates, int questionPauseSeconds, long phaseSinceMillis, ZoneId zone,
-        String guestToken) {
+        String guestToken, long readAt) {
 
     /** Where this person's room lives: the session's page for members, the guest link's page for a guest. */
     public String url() {
@@ -36,11 +36,11 @@ public record LiveRoom(String team, RefinementSession session, Agenda agenda, Ag
     }
 
     /**
-     * When this view of the room was made, in milliseconds: a page swaps in a view only if it is not older than the one
-     * it shows, so that a fetch overtaken by one's own change never undoes it.
+     * When this view of the room was read, in milliseconds (taken before reading): a page swaps in a view only if it is
+     * not older than the one it shows, so that a fetch overtaken by one's own change never undoes it.
      */
     public long rendered() {
-        return System.currentTimeMillis();
+        return readAt;
     }
 
     public Phase phase() {
