@@ -122,8 +122,7 @@ class GuestController {
         var session = guests.guestSession(token);
         String error = null;
         try {
-            rounds.castAsGuest(session.team(), tables.ofGuest(token, seat, null).board().item().toString(), round, card,
-                    seat.voter());
+            rounds.castAsGuest(session.team(), RoomTables.current(session).toString(), round, card, seat.voter());
         }
         catch (Rejected | Forbidden refused) {
             error = refused.getMessage();

@@ -42,7 +42,8 @@ class RoomTables {
                 "/guest/" + token);
     }
 
-    private static ItemKey current(RefinementSession session) {
+    /** The item a live meeting is on; refused once the meeting is not live. */
+    static ItemKey current(RefinementSession session) {
         if (session.state() != SessionState.LIVE || session.currentNumber() == null) {
             throw Rejected.conflict("state", "The meeting is not live.");
         }
