@@ -106,6 +106,27 @@ class ApiContractTests {
     }
 
     @Test
+    void speaksJsonOnlyAsItsDocumentSays() {
+        assertThat(mvc.get().uri("/api/v1/teams/" + team + "/scoring").with(People.basic(fay))
+            .accept(MediaType.parseMediaType("application/yaml")))
+            .hasStatus(HttpStatus.NOT_ACCEPTABLE);
+        assertThat(mvc.get().uri("/api/v1/teams/" + team + "/scoring").with(People.basic(fay))
+            .accept(MediaType.APPLICATION_XML))
+            .hasStatus(HttpStatus.NOT_ACCEPTABLE);
+
+        var misspeltInYaml = plan(MediaType.parseMediaType("application/yaml"), """
+                title: Checkout refinement
+                startsAt: 2026-12-04T09:00:00Z
+                durationMinutes: 60
+                durationMinuts: 90
+                """);
+
+        assertThat(misspeltInYaml).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(mvc.get().uri("/api/v1/teams/" + team + "/sessions").with(People.basic(fay)))
+            .hasStatusOk().bodyJson().extractingPath("$").asArray().isEmpty();
+    }
+
+    @Test
     void namesAMissingRequiredProperty() {
         var withoutVersion = mvc.put().uri("/api/v1/teams/" + team + "/scoring").with(People.basic(fay))
             .contentType(MediaType.APPLICATION_JSON).content("{\"model\": \"rice\"}").exchange();
@@ -130,7 +151,11 @@ class ApiContractTests {
     }
 
     private MvcTestResult plan(String json) {
+        return plan(MediaType.APPLICATION_JSON, json);
+    }
+
+    private MvcTestResult plan(MediaType type, String body) {
         return mvc.post().uri("/api/v1/teams/" + team + "/sessions").with(People.basic(fay))
-            .contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+            .contentType(type).content(body).exchange();
     }
 }
