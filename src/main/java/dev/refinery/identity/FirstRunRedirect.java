@@ -27,7 +27,7 @@ class FirstRunRedirect extends OncePerRequestFilter {
         return !"GET".equals(request.getMethod())
                 || path.equals("/setup")
                 || path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/actuator/")
-                || path.equals("/error") || path.equals("/favicon.ico");
+                || path.equals("/error") || path.equals("/favicon.ico") || path.equals("/favicon.svg");
     }
 
     @Override

@@ -85,7 +85,7 @@ class SecurityConfiguration {
                 .requestMatchers("/sign-in", "/sign-up", "/setup", "/error").permitAll()
                 // Guests of a session: the meeting module checks the link on every request.
                 .requestMatchers("/join/**", "/guest/**").permitAll()
-                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")

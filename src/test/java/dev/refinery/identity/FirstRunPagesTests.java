@@ -30,7 +30,10 @@ class FirstRunPagesTests {
     void leadsEveryPageToTheFirstAdministratorsFormUntilOneExists() {
         assertThat(mvc.get().uri("/")).hasRedirectedUrl("/setup");
         assertThat(mvc.get().uri("/sign-in")).hasRedirectedUrl("/setup");
-        assertThat(mvc.get().uri("/setup")).hasStatusOk().bodyText().contains("Create the first administrator");
+        assertThat(mvc.get().uri("/setup")).hasStatusOk().bodyText().contains("Create the first administrator")
+            .contains("<link rel=\"icon\" href=\"/favicon.svg\"");
+        // the tab's icon, before anyone has signed in (a browser asks for it with every page)
+        assertThat(mvc.get().uri("/favicon.svg")).hasStatusOk().hasContentTypeCompatibleWith("image/svg+xml");
 
         assertThat(mvc.post().uri("/setup").with(csrf())
                 .param("email", "not-an-email").param("displayName", "").param("password", "short"))
