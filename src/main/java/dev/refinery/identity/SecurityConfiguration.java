@@ -67,6 +67,7 @@ class SecurityConfiguration {
         if (httpBasic) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         }
+        SecurityHeaders.api(http);
         return http
             .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -105,6 +106,7 @@ class SecurityConfiguration {
         if (httpBasic) {
             http.httpBasic(Customizer.withDefaults());
         }
+        SecurityHeaders.pages(http);
         return http.build();
     }
 

@@ -228,6 +228,20 @@ class EveryPageBrowserTests {
         }
     }
 
+    /** Swagger UI, third-party, runs under its own policy (inline styles allowed there only) without a refusal. */
+    @Test
+    @Order(4)
+    void swaggerUiShowsTheApiUnderItsPolicy() {
+        try (var person = browser.person(base(), 1280, 900)) {
+            var page = person.newPage();
+            new People(accounts, null).administrator();
+            page.navigate("/swagger-ui.html");
+            // The bundle takes seconds to render the whole document on a busy machine.
+            assertThat(page.locator("#operations-Accounts-me"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        }
+    }
+
     /**
      * Opens each page at each width in each colour scheme, keeps a screenshot of it under target/screenshots, and returns
      * what axe or the sideways check found wrong.
