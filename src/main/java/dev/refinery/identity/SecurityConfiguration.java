@@ -20,6 +20,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -53,14 +54,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems, ApiTokens tokens, Accounts accounts,
-            PasswordEncoder passwords, SignInThrottle throttle) throws Exception {
+            PasswordEncoder passwords, SignInThrottle throttle, AuditLog audit) throws Exception {
         var writes = new ApiWrites();
         http
             .securityMatcher("/api/**")
-            .authenticationManager(signIn(accounts, passwords, throttle))
+            .authenticationManager(signIn(accounts, passwords, throttle, audit))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                .requestMatchers("/api/v1/users", "/api/v1/users/**")
+                .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit")
                     .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"), writes))
                 .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), writes)))
             .addFilterBefore(new BearerTokens(tokens, problems), BasicAuthenticationFilter.class);
@@ -77,10 +78,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle,
+            AuditLog audit) throws Exception {
+        var landing = new SavedRequestAwareAuthenticationSuccessHandler();
+        landing.setDefaultTargetUrl("/");
         http
-            .authenticationManager(signIn(accounts, passwords, throttle))
+            .authenticationManager(signIn(accounts, passwords, throttle, audit))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/sign-in", "/sign-up", "/setup", "/error").permitAll()
@@ -94,7 +97,13 @@ class SecurityConfiguration {
             .formLogin(form -> form
                 .loginPage("/sign-in")
                 .usernameParameter("email")
-                .defaultSuccessUrl("/", false)
+                .successHandler((request, response, signedIn) -> {
+                    if (signedIn.getPrincipal() instanceof SignedInAccount account) {
+                        audit.record(AuditKind.SIGN_IN_SUCCEEDED, account.id(), account.getUsername(),
+                                request.getRemoteAddr(), "Signed in with a password");
+                    }
+                    landing.onAuthenticationSuccess(request, response, signedIn);
+                })
                 .failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
                         + (refused instanceof SignInLocked locked ? "/sign-in?locked=" + locked.until().getEpochSecond() : "/sign-in?error")))
                 .permitAll())
@@ -114,9 +123,10 @@ class SecurityConfiguration {
      * Email and password behind the throttle, for the form and for HTTP Basic. Spring Security changes the session id
      * at every sign-in (its session fixation protection), so a session id known before signing in is worth nothing after.
      */
-    private static AuthenticationManager signIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle) {
+    private static AuthenticationManager signIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle,
+            AuditLog audit) {
         var checked = new DaoAuthenticationProvider(accounts);
         checked.setPasswordEncoder(passwords);
-        return new ProviderManager(new ThrottledSignIn(checked, throttle));
+        return new ProviderManager(new ThrottledSignIn(checked, throttle, audit));
     }
 }

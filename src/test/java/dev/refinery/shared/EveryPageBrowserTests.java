@@ -192,6 +192,8 @@ class EveryPageBrowserTests {
             pages.put("import mapping", at(importWaitingForItsMapping(signedIn, team)));
             pages.put("backup and restore", at(team + "/restore"));
             pages.put("accounts", at("/admin/accounts"));
+            pages.put("audit log", at("/admin/audit"));
+            pages.put("audit log with an error next to a filter", at("/admin/audit?from=yesterday"));
             pages.put("your account, its tokens and its password", at("/account"));
             pages.put("sessions", at(team + "/sessions"));
             pages.put("planned session", at(team + "/sessions/" + session.id()));
