@@ -15,6 +15,8 @@ import dev.refinery.backlog.BacklogBackup;
 import dev.refinery.estimation.EstimationBackup;
 import dev.refinery.identity.Account;
 import dev.refinery.identity.AccountId;
+import dev.refinery.identity.AuditKind;
+import dev.refinery.identity.AuditLog;
 import dev.refinery.identity.Teams;
 import dev.refinery.prioritization.PrioritizationBackup;
 import dev.refinery.shared.Coded;
@@ -64,9 +66,11 @@ public class TeamBackups {
     private final JsonMapper reader;
     private final JsonMapper writer;
     private final Clock clock;
+    private final AuditLog audit;
 
     TeamBackups(BacklogBackup backlog, PrioritizationBackup prioritization, EstimationBackup estimation, Teams teams,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.backlog = backlog;
         this.prioritization = prioritization;
         this.estimation = estimation;
@@ -89,6 +93,7 @@ public class TeamBackups {
         var backlogPart = backlog.backup(teamKey, by);
         var team = teams.find(teamKey, by).team();
         var prioritizationPart = prioritization.backup(teamKey, by);
+        audit.record(AuditKind.BACKUP_DOWNLOADED, "Team " + team.key().value());
         return new TeamBackup(FORMAT_VERSION, clock.instant(), INSTANCE_SPECIFIC,
                 new TeamBackup.TeamPart(team.key().value(), team.name()), backlogPart.template(), backlogPart.workstreams(),
                 backlogPart.items(), prioritizationPart.scoring(), prioritizationPart.pins(), estimation.backup(teamKey, by));
@@ -111,6 +116,7 @@ public class TeamBackups {
         var items = backlog.restore(teamKey, backup.backlog(), by);
         prioritization.restore(teamKey, backup.prioritization(), by.id());
         estimation.restore(teamKey, backup.poker(), by.id());
+        audit.record(AuditKind.BACKUP_RESTORED, "Team " + teamKey + ": " + items + " items");
         return new Restored(items, backup.workstreams().size(),
                 backup.template() == null ? 0 : backup.template().customFields().size(), backup.pins().size());
     }

@@ -26,13 +26,15 @@ public class Accounts implements UserDetailsService {
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final AuditLog audit;
     private final AtomicBoolean anyExists = new AtomicBoolean();
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwords, SignInThrottle throttle, Clock clock) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwords, SignInThrottle throttle, Clock clock, AuditLog audit) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Whether the first administrator has been created; once true it stays true. */
@@ -90,6 +92,7 @@ public class Accounts implements UserDetailsService {
         if (!accounts.deactivated(id, clock.instant())) {
             throw noAccount(id);
         }
+        audit.record(AuditKind.ACCOUNT_DEACTIVATED, email(id));
     }
 
     @Transactional
@@ -97,6 +100,7 @@ public class Accounts implements UserDetailsService {
         if (!accounts.deactivated(id, null)) {
             throw noAccount(id);
         }
+        audit.record(AuditKind.ACCOUNT_REACTIVATED, email(id));
     }
 
     /** An administrator sets a new password for somebody who lost theirs. */
@@ -105,6 +109,7 @@ public class Accounts implements UserDetailsService {
         if (!accounts.password(id, passwords.encode(password.password()))) {
             throw noAccount(id);
         }
+        audit.record(AuditKind.PASSWORD_SET, email(id));
     }
 
     /**
@@ -127,6 +132,10 @@ public class Accounts implements UserDetailsService {
         accounts.password(id, passwords.encode(change.newPassword()));
     }
 
+    private String email(AccountId id) {
+        return accounts.find(id).map(Account::email).orElse("account " + id.value());
+    }
+
     @Override
     public SignedInAccount loadUserByUsername(String email) {
         return accounts.signIn(normalised(email))
@@ -141,6 +150,7 @@ public class Accounts implements UserDetailsService {
         try {
             var id = accounts.insert(email, account.displayName().strip(), passwords.encode(account.password()),
                     administrator, clock.instant());
+            audit.record(AuditKind.ACCOUNT_OPENED, email + (administrator ? " (administrator)" : ""));
             return new Account(id, email, account.displayName().strip(), administrator);
         }
         catch (DuplicateKeyException raced) {

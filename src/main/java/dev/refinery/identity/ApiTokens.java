@@ -31,11 +31,13 @@ public class ApiTokens {
 
     private final ApiTokenRepository tokens;
     private final Clock clock;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(ApiTokenRepository tokens, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, Clock clock, AuditLog audit) {
         this.tokens = tokens;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Creates a token for this account; the secret in the answer is never shown again. */
@@ -50,6 +52,7 @@ public class ApiTokens {
         var expires = now.plus(Duration.ofDays(token.expiresInDays()));
         var name = token.name().strip();
         var id = tokens.insert(account, name, hash(secret), access == ApiTokenAccess.READ_ONLY, now, expires);
+        audit.record(AuditKind.TOKEN_CREATED, "\"" + name + "\" (" + access.code() + ", expires " + expires + ")");
         return new IssuedApiToken(new ApiToken(id, name, access, now, expires, null), secret);
     }
 
@@ -60,9 +63,11 @@ public class ApiTokens {
     /** Revokes one of the account's own tokens; from the next call on it is refused everywhere. */
     @Transactional
     public void revoke(AccountId account, long id) {
+        var name = tokens.of(account).stream().filter(token -> token.id() == id).map(ApiToken::name).findFirst();
         if (!tokens.delete(account, id)) {
             throw new NotFound("You have no token " + id + ".");
         }
+        audit.record(AuditKind.TOKEN_REVOKED, "\"" + name.orElse("token " + id) + "\"");
     }
 
     /** The signed-in request a presented token stands for, when it exists and has not expired. */

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -53,20 +54,21 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems, ApiTokens tokens, Accounts accounts,
-            PasswordEncoder passwords, SignInThrottle throttle) throws Exception {
+            PasswordEncoder passwords, SignInThrottle throttle, AuditLog audit) throws Exception {
         var writes = new ApiWrites();
         http
             .securityMatcher("/api/**")
-            .authenticationManager(signIn(accounts, passwords, throttle))
+            .authenticationManager(signIn(accounts, passwords, throttle, audit))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                .requestMatchers("/api/v1/users", "/api/v1/users/**")
+                .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/audit")
                     .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"), writes))
                 .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), writes)))
             .addFilterBefore(new BearerTokens(tokens, problems), BasicAuthenticationFilter.class);
         if (httpBasic) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         }
+        SecurityHeaders.api(http);
         return http
             .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -76,10 +78,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle,
+            AuditLog audit) throws Exception {
+        var landing = new SavedRequestAwareAuthenticationSuccessHandler();
+        landing.setDefaultTargetUrl("/");
         http
-            .authenticationManager(signIn(accounts, passwords, throttle))
+            .authenticationManager(signIn(accounts, passwords, throttle, audit))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/sign-in", "/sign-up", "/setup", "/error").permitAll()
@@ -87,13 +91,20 @@ class SecurityConfiguration {
                 .requestMatchers("/join/**", "/guest/**").permitAll()
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
                 .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/sign-in")
                 .usernameParameter("email")
-                .defaultSuccessUrl("/", false)
+                .successHandler((request, response, signedIn) -> {
+                    if (signedIn.getPrincipal() instanceof SignedInAccount account) {
+                        audit.record(AuditKind.SIGN_IN_SUCCEEDED, account.id(), account.getUsername(),
+                                request.getRemoteAddr(), "Signed in with a password");
+                    }
+                    landing.onAuthenticationSuccess(request, response, signedIn);
+                })
                 .failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
                         + (refused instanceof SignInLocked locked ? "/sign-in?locked=" + locked.until().getEpochSecond() : "/sign-in?error")))
                 .permitAll())
@@ -105,6 +116,7 @@ class SecurityConfiguration {
         if (httpBasic) {
             http.httpBasic(Customizer.withDefaults());
         }
+        SecurityHeaders.pages(http);
         return http.build();
     }
 
@@ -112,9 +124,10 @@ class SecurityConfiguration {
      * Email and password behind the throttle, for the form and for HTTP Basic. Spring Security changes the session id
      * at every sign-in (its session fixation protection), so a session id known before signing in is worth nothing after.
      */
-    private static AuthenticationManager signIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle) {
+    private static AuthenticationManager signIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle,
+            AuditLog audit) {
         var checked = new DaoAuthenticationProvider(accounts);
         checked.setPasswordEncoder(passwords);
-        return new ProviderManager(new ThrottledSignIn(checked, throttle));
+        return new ProviderManager(new ThrottledSignIn(checked, throttle, audit));
     }
 }

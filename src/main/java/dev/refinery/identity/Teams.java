@@ -21,11 +21,13 @@ public class Teams {
     private final TeamRepository teams;
     private final AccountRepository accounts;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Teams(TeamRepository teams, AccountRepository accounts, Clock clock) {
+    Teams(TeamRepository teams, AccountRepository accounts, Clock clock, AuditLog audit) {
         this.teams = teams;
         this.accounts = accounts;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Creates a team whose creator is its first facilitator. */
@@ -87,6 +89,7 @@ public class Teams {
             throw Rejected.conflict("email", account.displayName() + " is already a member of " + team.team().key() + ".");
         }
         teams.addMember(team.team().id(), account.id(), role, clock.instant());
+        audit.record(AuditKind.MEMBER_ADDED, account.email() + " to " + team.team().key() + " as " + role.label());
         return new Member(account.id(), account.displayName(), account.email(), role);
     }
 
@@ -100,7 +103,10 @@ public class Teams {
             keepAFacilitator(team, current, "role", "give them another role");
         }
         teams.changeRole(team.id(), member, newRole);
-        return teams.members(team.id()).stream().filter(m -> m.account().equals(member)).findFirst().orElseThrow();
+        var changed = teams.members(team.id()).stream().filter(m -> m.account().equals(member)).findFirst().orElseThrow();
+        audit.record(AuditKind.ROLE_CHANGED, changed.email() + " in " + team.key() + ": " + current.label() + " to "
+                + newRole.label());
+        return changed;
     }
 
     /**
@@ -113,6 +119,8 @@ public class Teams {
         var current = teams.role(team.id(), member).orElseThrow(() -> noMember(team, member));
         keepAFacilitator(team, current, "member", "remove them");
         teams.removeMember(team.id(), member);
+        var email = accounts.find(member).map(Account::email).orElse("account " + member.value());
+        audit.record(AuditKind.MEMBER_REMOVED, email + " from " + team.key() + " (was " + current.label() + ")");
     }
 
     /** The team, locked for this transaction, once the caller's role read under the lock says they facilitate it. */

@@ -7,22 +7,34 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Email and password sign-in (the form and HTTP Basic) behind the {@link SignInThrottle}. */
+/**
+ * Email and password sign-in (the form and HTTP Basic) behind the {@link SignInThrottle}. Every refused attempt goes to
+ * the {@link AuditLog} with the email as typed; a successful one only from the form (see {@link SecurityConfiguration}),
+ * as HTTP Basic signs in again on every API call.
+ */
 class ThrottledSignIn implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final AuditLog audit;
 
-    ThrottledSignIn(AuthenticationProvider passwords, SignInThrottle throttle) {
+    ThrottledSignIn(AuthenticationProvider passwords, SignInThrottle throttle, AuditLog audit) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.audit = audit;
     }
 
     @Override
     public Authentication authenticate(Authentication attempt) {
         var email = attempt.getName();
         var address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-        throttle.admit(email, address);
+        try {
+            throttle.admit(email, address);
+        }
+        catch (SignInLocked locked) {
+            audit.record(AuditKind.SIGN_IN_LOCKED, null, email, address, "Locked until " + locked.until());
+            throw locked;
+        }
         try {
             var signedIn = passwords.authenticate(attempt);
             throttle.succeeded(email);
@@ -30,6 +42,8 @@ class ThrottledSignIn implements AuthenticationProvider {
         }
         catch (BadCredentialsException | DisabledException refused) {
             throttle.failed(email, address);
+            audit.record(AuditKind.SIGN_IN_FAILED, null, email, address,
+                    refused instanceof DisabledException ? "Account deactivated" : "Wrong email or password");
             throw refused;
         }
     }

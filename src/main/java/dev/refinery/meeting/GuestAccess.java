@@ -12,6 +12,8 @@ import dev.refinery.backlog.BacklogItems;
 import dev.refinery.backlog.ItemView;
 import dev.refinery.estimation.PokerRounds;
 import dev.refinery.identity.AccountId;
+import dev.refinery.identity.AuditKind;
+import dev.refinery.identity.AuditLog;
 import dev.refinery.shared.NotFound;
 import dev.refinery.shared.Rejected;
 
@@ -28,8 +30,11 @@ public class GuestAccess {
     private final PokerRounds rounds;
     private final SessionRoomEvents room;
     private final Clock clock;
+    private final AuditLog audit;
 
-    GuestAccess(RefinementSessionRepository sessions, SessionAccess access, BacklogItems items, PokerRounds rounds, SessionRoomEvents room, Clock clock) {
+    GuestAccess(RefinementSessionRepository sessions, SessionAccess access, BacklogItems items, PokerRounds rounds,
+            SessionRoomEvents room, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.access = access;
         this.items = items;
@@ -45,6 +50,7 @@ public class GuestAccess {
         return sessions.activeLink(id).orElseGet(() -> {
             var token = GuestLinks.newToken();
             sessions.link(id, token, clock.instant());
+            audit.record(AuditKind.GUEST_LINK_CREATED, "Session " + id + " of " + teamKey);
             return token;
         });
     }
@@ -62,7 +68,9 @@ public class GuestAccess {
     @Transactional
     public void revokeGuestLink(String teamKey, long id, AccountId by) {
         var session = access.session(access.facilitator(teamKey, id, by), id);
-        sessions.revokeLinks(id, clock.instant());
+        if (sessions.revokeLinks(id, clock.instant()) > 0) {
+            audit.record(AuditKind.GUEST_LINK_REVOKED, "Session " + id + " of " + teamKey + ": " + session.title());
+        }
         if (session.state() == SessionState.LIVE) {
             rounds.republish(teamKey, session.currentNumber());
             room.changed(teamKey, id);

@@ -220,8 +220,8 @@ class RefinementSessionRepository {
                 """).param("session", session).query(String.class).list().stream().findFirst();
     }
 
-    void revokeLinks(long session, Instant now) {
-        jdbc.sql("UPDATE meeting_guest_link SET revoked_at = :now WHERE session_id = :session AND revoked_at IS NULL")
+    int revokeLinks(long session, Instant now) {
+        return jdbc.sql("UPDATE meeting_guest_link SET revoked_at = :now WHERE session_id = :session AND revoked_at IS NULL")
             .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("session", session).update();
     }
 

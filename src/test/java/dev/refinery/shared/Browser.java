@@ -1,7 +1,10 @@
 package dev.refinery.shared;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
@@ -13,7 +16,9 @@ import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Debian's headless Chromium driven by Playwright, which must never download a browser of its own. Each
- * participant of a test gets a context of their own: separate cookies, like separate people.
+ * participant of a test gets a context of their own: separate cookies, like separate people. Closing a context fails
+ * the test, listing them all, if any page of it broke the Content-Security-Policy: a script, style or image the
+ * browser refused is a part of the page that no longer works.
  */
 public final class Browser implements AutoCloseable {
 
@@ -36,13 +41,37 @@ public final class Browser implements AutoCloseable {
 
     /** A person whose screen is this wide and high: a laptop at 1280 px, a phone at 375. */
     public BrowserContext person(String baseUrl, int width, int height) {
-        return chromium.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(width, height));
+        return watched(chromium.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(width, height)));
     }
 
     /** A person whose browser runs no JavaScript: every page must work with links and forms alone. */
     public BrowserContext personWithoutJavaScript(String baseUrl) {
-        return chromium.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(390, 844)
-            .setJavaScriptEnabled(false));
+        return watched(chromium.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(390, 844)
+            .setJavaScriptEnabled(false)));
+    }
+
+    /** The context, whose {@code close()} throws an AssertionError after closing if the browser refused anything by CSP. */
+    private static BrowserContext watched(BrowserContext context) {
+        var refused = new CopyOnWriteArrayList<String>();
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refused.add(message.location() + ": " + message.text());
+            }
+        });
+        return (BrowserContext) Proxy.newProxyInstance(BrowserContext.class.getClassLoader(),
+                new Class<?>[] { BrowserContext.class }, (proxy, method, arguments) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(context, arguments);
+                    } catch (InvocationTargetException failed) {
+                        throw failed.getCause();
+                    }
+                    if (method.getName().equals("close") && !refused.isEmpty()) {
+                        throw new AssertionError("The browser refused " + refused.size()
+                                + " thing(s) by the Content-Security-Policy:\n- " + String.join("\n- ", refused));
+                    }
+                    return result;
+                });
     }
 
     /** Signs a person in through the sign-in form and waits for the home page. */

@@ -192,6 +192,8 @@ class EveryPageBrowserTests {
             pages.put("import mapping", at(importWaitingForItsMapping(signedIn, team)));
             pages.put("backup and restore", at(team + "/restore"));
             pages.put("accounts", at("/admin/accounts"));
+            pages.put("audit log", at("/admin/audit"));
+            pages.put("audit log with an error next to a filter", at("/admin/audit?from=yesterday"));
             pages.put("your account, its tokens and its password", at("/account"));
             pages.put("sessions", at(team + "/sessions"));
             pages.put("planned session", at(team + "/sessions/" + session.id()));
@@ -225,6 +227,20 @@ class EveryPageBrowserTests {
                         .isEqualTo("solid 3px");
                 }
             }
+        }
+    }
+
+    /** Swagger UI, third-party, runs under its own policy (inline styles allowed there only) without a refusal. */
+    @Test
+    @Order(4)
+    void swaggerUiShowsTheApiUnderItsPolicy() {
+        try (var person = browser.person(base(), 1280, 900)) {
+            var page = person.newPage();
+            new People(accounts, null).administrator();
+            page.navigate("/swagger-ui.html");
+            // The bundle takes seconds to render the whole document on a busy machine.
+            assertThat(page.locator("#operations-Accounts-me"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         }
     }
 

@@ -1,0 +1,4 @@
+package dev.refinery;
+
+class AuthorisationMatrixOnH2Tests extends AuthorisationMatrixTests {
+}

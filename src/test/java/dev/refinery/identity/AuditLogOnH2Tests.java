@@ -1,0 +1,4 @@
+package dev.refinery.identity;
+
+class AuditLogOnH2Tests extends AuditLogTests {
+}
