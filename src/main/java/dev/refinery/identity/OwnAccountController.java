@@ -3,6 +3,7 @@ package dev.refinery.identity;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,29 +19,46 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.refinery.shared.FieldErrors;
 import dev.refinery.shared.Rejected;
 
-/** Each person's own page: their password and their personal API tokens. */
+/** Each person's own page: their password, their personal API tokens, and where they are signed in. */
 @Controller
 class OwnAccountController {
 
     private final Accounts accounts;
     private final ApiTokens tokens;
+    private final SignedInSessions sessions;
     private final Clock clock;
 
-    OwnAccountController(Accounts accounts, ApiTokens tokens, Clock clock) {
+    OwnAccountController(Accounts accounts, ApiTokens tokens, SignedInSessions sessions, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
     @GetMapping("/account")
     String account(@AuthenticationPrincipal SignedInAccount me,
-            @RequestParam(name = "password-changed", required = false) String passwordChanged, Model model) {
-        return page(me, NewApiToken.blank(), FieldErrors.NONE, null, FieldErrors.NONE, passwordChanged != null, model);
+            @RequestParam(name = "password-changed", required = false) String passwordChanged,
+            @RequestParam(name = "signed-out", required = false) Integer signedOut, HttpServletRequest request, Model model) {
+        return page(me, NewApiToken.blank(), FieldErrors.NONE, null, FieldErrors.NONE, passwordChanged != null, signedOut,
+                request, model);
+    }
+
+    /** Ends every other session of this account at once, on every node (they are rows in the database). */
+    @PostMapping("/account/sessions/sign-out-others")
+    String signOutOthers(@AuthenticationPrincipal SignedInAccount me, HttpServletRequest request) {
+        return "redirect:/account?signed-out=" + sessions.signOutOthers(me, currentSession(request)) + "#sessions";
+    }
+
+    /** Ends one other session of this account; a handle of another account's session (or of none) changes nothing. */
+    @PostMapping("/account/sessions/{handle}/sign-out")
+    String signOut(@AuthenticationPrincipal SignedInAccount me, @PathVariable String handle, HttpServletRequest request) {
+        sessions.signOut(me, handle, currentSession(request));
+        return "redirect:/account?signed-out=1#sessions";
     }
 
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute("passwordForm") PasswordChange form,
-            BindingResult binding, Model model) {
+            BindingResult binding, HttpServletRequest request, Model model) {
         var errors = FieldErrors.of(binding);
         if (!binding.hasErrors()) {
             try {
@@ -51,17 +69,18 @@ class OwnAccountController {
                 errors = FieldErrors.of(rejected);
             }
         }
-        return page(me, NewApiToken.blank(), FieldErrors.NONE, null, errors, false, model);
+        return page(me, NewApiToken.blank(), FieldErrors.NONE, null, errors, false, null, request, model);
     }
 
     /** Answers with the page itself rather than a redirect: the new token must not travel in a URL or a session. */
     @PostMapping("/account/tokens")
     String issue(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute("tokenForm") NewApiToken form,
-            BindingResult binding, Model model) {
+            BindingResult binding, HttpServletRequest request, Model model) {
         if (binding.hasErrors()) {
-            return page(me, form, errors(binding), null, FieldErrors.NONE, false, model);
+            return page(me, form, errors(binding), null, FieldErrors.NONE, false, null, request, model);
         }
-        return page(me, NewApiToken.blank(), FieldErrors.NONE, tokens.issue(me.id(), form), FieldErrors.NONE, false, model);
+        return page(me, NewApiToken.blank(), FieldErrors.NONE, tokens.issue(me.id(), form), FieldErrors.NONE, false, null,
+                request, model);
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
@@ -81,9 +100,14 @@ class OwnAccountController {
     }
 
     private String page(SignedInAccount me, NewApiToken form, FieldErrors errors, IssuedApiToken issued,
-            FieldErrors passwordErrors, boolean passwordChanged, Model model) {
+            FieldErrors passwordErrors, boolean passwordChanged, Integer signedOut, HttpServletRequest request, Model model) {
         model.addAttribute("page", new OwnAccountPage(me.account(), tokens.of(me.id()), clock.instant(), form, errors, issued,
-                passwordErrors, passwordChanged));
+                passwordErrors, passwordChanged, sessions.of(me, currentSession(request)), signedOut));
         return "identity/own-account";
+    }
+
+    private static String currentSession(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session == null ? null : session.getId();
     }
 }

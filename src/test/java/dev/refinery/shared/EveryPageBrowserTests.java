@@ -154,6 +154,8 @@ class EveryPageBrowserTests {
             });
             signedOut.put("join as a guest", at("/join/" + guestToken));
             problems.addAll(check(anonymous.newPage(), signedOut));
+            // The administrator is signed in here too: the own-account page then lists another session to sign out.
+            browser.signIn(anonymous, admin.email(), People.PASSWORD);
 
             var signedIn = browser.signIn(person, admin.email(), People.PASSWORD);
             var item = team + "/items/" + longItem;
@@ -194,7 +196,7 @@ class EveryPageBrowserTests {
             pages.put("accounts", at("/admin/accounts"));
             pages.put("audit log", at("/admin/audit"));
             pages.put("audit log with an error next to a filter", at("/admin/audit?from=yesterday"));
-            pages.put("your account, its tokens and its password", at("/account"));
+            pages.put("your account, its tokens, its password and where it is signed in", at("/account"));
             pages.put("sessions", at(team + "/sessions"));
             pages.put("planned session", at(team + "/sessions/" + session.id()));
             pages.put("poker", at(poker));

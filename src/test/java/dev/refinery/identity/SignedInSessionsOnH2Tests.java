@@ -1,0 +1,4 @@
+package dev.refinery.identity;
+
+class SignedInSessionsOnH2Tests extends SignedInSessionsTests {
+}
