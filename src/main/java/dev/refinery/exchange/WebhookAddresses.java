@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ class WebhookAddresses {
         List<InetAddress> resolve(String host) throws UnknownHostException;
     }
 
+    @Autowired
     WebhookAddresses(@Value("${refinery.webhooks.allow-private:false}") boolean allowPrivate) {
         this(allowPrivate, host -> List.of(InetAddress.getAllByName(host)));
     }

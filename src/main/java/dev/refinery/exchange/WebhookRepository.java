@@ -237,7 +237,8 @@ class WebhookRepository {
         return value == null ? null : value.toInstant();
     }
 
+    /** Cut to what both databases keep (microseconds), so that a row due "now" is due at the same "now" read again. */
     private static OffsetDateTime at(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 }
