@@ -31,19 +31,19 @@ class WebhookApiController {
     }
 
     @GetMapping("/api/v1/webhook-events")
-    @Operation(summary = "The events a webhook can want, each with an example of the body its receiver gets")
+    @Operation(operationId = "webhookEvents", summary = "The events a webhook can want, each with an example of the body its receiver gets")
     List<WebhookPayload.Kind> events() {
         return WebhookPayload.kinds();
     }
 
     @GetMapping("/api/v1/teams/{team}/webhooks")
-    @Operation(summary = "The team's webhooks, with their secrets")
+    @Operation(operationId = "listWebhooks", summary = "The team's webhooks, with their secrets")
     List<Webhook> list(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team) {
         return webhooks.list(team, me.id());
     }
 
     @PostMapping("/api/v1/teams/{team}/webhooks")
-    @Operation(summary = "Adds a webhook; its secret (whsec_...) is generated and returned",
+    @Operation(operationId = "createWebhook", summary = "Adds a webhook; its secret (whsec_...) is generated and returned",
             responses = @ApiResponse(responseCode = "201", description = "Created, with the secret to check signatures with",
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Webhook.class))))
     ResponseEntity<Webhook> create(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
@@ -54,20 +54,20 @@ class WebhookApiController {
     }
 
     @GetMapping("/api/v1/teams/{team}/webhooks/{id}")
-    @Operation(summary = "A webhook; pausedReason says why it was turned off after a day of failed deliveries")
+    @Operation(operationId = "findWebhook", summary = "A webhook; pausedReason says why it was turned off after a day of failed deliveries")
     Webhook find(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
         return webhooks.find(team, id, me.id());
     }
 
     @PutMapping("/api/v1/teams/{team}/webhooks/{id}")
-    @Operation(summary = "Changes a webhook as it was at the version sent; active=true resumes a paused one")
+    @Operation(operationId = "changeWebhook", summary = "Changes a webhook as it was at the version sent; active=true resumes a paused one")
     Webhook change(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestBody WebhookForm form) {
         return webhooks.change(team, id, form, me.id());
     }
 
     @DeleteMapping("/api/v1/teams/{team}/webhooks/{id}")
-    @Operation(summary = "Removes a webhook, its queued events and its log",
+    @Operation(operationId = "removeWebhook", summary = "Removes a webhook, its queued events and its log",
             responses = @ApiResponse(responseCode = "204", description = "Removed"))
     ResponseEntity<Void> remove(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
         webhooks.remove(team, id, me.id());
@@ -75,14 +75,14 @@ class WebhookApiController {
     }
 
     @GetMapping("/api/v1/teams/{team}/webhooks/{id}/deliveries")
-    @Operation(summary = "The delivery log, newest first: each attempt's time, status code, duration and first 2 KB of the answer")
+    @Operation(operationId = "webhookDeliveries", summary = "The delivery log, newest first: each attempt's time, status code, duration and first 2 KB of the answer")
     List<WebhookAttempt> deliveries(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id) {
         return webhooks.log(team, id, me.id());
     }
 
     @PostMapping("/api/v1/teams/{team}/webhooks/{id}/test")
-    @Operation(summary = "Queues a webhook.test event for this hook, sent within seconds",
+    @Operation(operationId = "testWebhook", summary = "Queues a webhook.test event for this hook, sent within seconds",
             responses = @ApiResponse(responseCode = "202", description = "Queued"))
     ResponseEntity<Void> test(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id) {
         webhooks.sendTest(team, id, me.id());
@@ -90,7 +90,7 @@ class WebhookApiController {
     }
 
     @PostMapping("/api/v1/teams/{team}/webhooks/{id}/messages/{message}/resend")
-    @Operation(summary = "Sends an event again (the message of a log entry), with a new day of retries",
+    @Operation(operationId = "resendWebhookMessage", summary = "Sends an event again (the message of a log entry), with a new day of retries",
             responses = @ApiResponse(responseCode = "202", description = "Queued"))
     ResponseEntity<Void> resend(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id, @PathVariable long message) {
