@@ -17,6 +17,11 @@ public record Webhook(long id, String url, String secret, List<WebhookEvent> eve
         events = List.copyOf(events);
     }
 
+    /** In words: on, paused (after a day of failures) or off. */
+    public String state() {
+        return active ? "on" : pausedReason != null ? "paused" : "off";
+    }
+
     public boolean wants(WebhookEvent event) {
         return events.contains(event);
     }
