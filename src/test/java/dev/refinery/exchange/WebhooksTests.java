@@ -1,6 +1,7 @@
 package dev.refinery.exchange;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,9 @@ import dev.refinery.identity.NewMember;
 import dev.refinery.identity.NewTeam;
 import dev.refinery.identity.People;
 import dev.refinery.identity.Teams;
+import dev.refinery.meeting.LiveMeetings;
+import dev.refinery.meeting.RefinementSessions;
+import dev.refinery.meeting.SessionPlan;
 import dev.refinery.prioritization.PriorityQueues;
 import dev.refinery.prioritization.Pin;
 import dev.refinery.shared.MovableClock;
@@ -67,6 +71,12 @@ abstract class WebhooksTests {
 
     @Autowired
     WebhookDeliveries deliveries;
+
+    @Autowired
+    RefinementSessions sessions;
+
+    @Autowired
+    LiveMeetings meetings;
 
     @Autowired
     MovableClock clock;
@@ -209,6 +219,24 @@ abstract class WebhooksTests {
         var types = receiver.received().stream().map(request -> JSON.readTree(request.body()).path("type").asString()).toList();
         assertThat(types).containsExactlyInAnyOrder("queue.changed", "webhook.test");
         assertThat(receiver.received()).allSatisfy(request -> assertThat(request.genuine()).isTrue());
+    }
+
+    @Test
+    void tellsWhenASessionClosesAndWhereItsRestWent() {
+        create("session.closed");
+        var item = items.create(team, ItemPatch.empty().title("Pay by SEPA"), fay).key().toString();
+        var notReached = items.create(team, ItemPatch.empty().title("Refunds"), fay).key().toString();
+        var session = sessions.plan(team, new SessionPlan("Checkout", "", "", "2026-12-01T10:00", "60", ""), fay, ZoneOffset.UTC);
+        sessions.replace(team, session.id(), List.of(item, notReached), List.of(5, 5), fay.id());
+        meetings.start(team, session.id(), fay.id());
+        var next = meetings.close(team, session.id(), "Out of time", fay);
+
+        assertThat(deliveries.deliverDue()).isEqualTo(1);
+        var body = JSON.readTree(receiver.received().getFirst().body());
+        assertThat(body.path("type").asString()).isEqualTo("session.closed");
+        assertThat(body.path("data").path("session").asLong()).isEqualTo(session.id());
+        assertThat(body.path("data").path("title").asString()).isEqualTo("Checkout");
+        assertThat(body.path("data").path("carriedOverTo").asLong()).isEqualTo(next.orElseThrow());
     }
 
     @Test
