@@ -131,7 +131,7 @@ public class BacklogItems {
         var created = items.insert(context, items.nextNumber(context.team()), content, clock.instant());
         items.record(created.id(), created.version(), created.updatedAt(), author.id().value(), author.displayName(),
                 NOTHING.changesTo(content));
-        events.publishEvent(new BacklogItemSaved(context.team(), created.key()));
+        events.publishEvent(new BacklogItemSaved(context.team(), created.key(), true));
         return view(context, created);
     }
 

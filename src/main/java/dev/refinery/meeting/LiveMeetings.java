@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +40,10 @@ public class LiveMeetings {
     private final PokerRounds rounds;
     private final SessionRoomEvents room;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    LiveMeetings(RefinementSessionRepository sessions, SessionAccess access, RefinementSessions plans, Teams teams, BacklogItems items, PriorityQueues queues, PokerRounds rounds, SessionRoomEvents room, Clock clock) {
+    LiveMeetings(RefinementSessionRepository sessions, SessionAccess access, RefinementSessions plans, Teams teams, BacklogItems items, PriorityQueues queues, PokerRounds rounds, SessionRoomEvents room, Clock clock,
+            ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.access = access;
         this.plans = plans;
@@ -50,6 +53,7 @@ public class LiveMeetings {
         this.rounds = rounds;
         this.room = room;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Starts the meeting on the first item of its agenda; the agenda's places in the queue are kept. */
@@ -217,6 +221,7 @@ public class LiveMeetings {
         var carried = sessions.agenda(id).stream().filter(e -> !e.reviewed() || e.outcome() == Outcome.DEFERRED).toList();
         room.changed(teamKey, id);
         if (carried.isEmpty()) {
+            events.publishEvent(new SessionClosed(membership.team().id().value(), teamKey, id, session.title(), java.util.Optional.empty()));
             return java.util.Optional.empty();
         }
         var team = membership.team().id().value();
@@ -231,6 +236,7 @@ public class LiveMeetings {
             }
         }
         sessions.agenda(next, entries);
+        events.publishEvent(new SessionClosed(team, teamKey, id, session.title(), java.util.Optional.of(next)));
         return java.util.Optional.of(next);
     }
 

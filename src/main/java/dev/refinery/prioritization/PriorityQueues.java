@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,14 +43,17 @@ public class PriorityQueues {
     private final BacklogItems items;
     private final Teams teams;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    PriorityQueues(PrioritizationRepository repository, ScoringModels models, BacklogItems items, Teams teams, Clock clock) {
+    PriorityQueues(PrioritizationRepository repository, ScoringModels models, BacklogItems items, Teams teams, Clock clock,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.models = models;
         this.items = items;
         this.teams = teams;
         this.clock = clock;
+        this.events = events;
     }
 
     /** One page of the queue, optionally of one workstream; positions are those in the whole queue. */
@@ -99,6 +103,7 @@ public class PriorityQueues {
         }
         repository.pin(team, item.number(), anchor.number(), placement, clock.instant());
         repository.touch(team);
+        events.publishEvent(new QueueChanged(team, teamKey, "pinned", item.toString()));
     }
 
     /** Returns a pinned item to its score's place. */
@@ -111,6 +116,7 @@ public class PriorityQueues {
             throw new NotFound(itemKey + " is not pinned.");
         }
         repository.touch(team);
+        events.publishEvent(new QueueChanged(team, teamKey, "unpinned", key.toString()));
     }
 
     /** Any change to an item may move it in the queue: every node ranks the team again on its next look. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,13 +35,16 @@ public class ScoringModels {
     private final BacklogItems items;
     private final Teams teams;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ScoringModels(PrioritizationRepository repository, TeamTemplates templates, BacklogItems items, Teams teams, Clock clock) {
+    ScoringModels(PrioritizationRepository repository, TeamTemplates templates, BacklogItems items, Teams teams, Clock clock,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.templates = templates;
         this.items = items;
         this.teams = teams;
         this.clock = clock;
+        this.events = events;
     }
 
     public ScoringModel of(String teamKey, AccountId viewer) {
@@ -65,6 +69,7 @@ public class ScoringModels {
         }
         templates.askForImportance(teamKey, model.inputs(), by);
         repository.touch(team);
+        events.publishEvent(new QueueChanged(team, membership.team().key().value(), "scoring-model", null));
         return model(team);
     }
 

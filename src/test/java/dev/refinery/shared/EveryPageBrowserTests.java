@@ -32,6 +32,8 @@ import dev.refinery.backlog.BacklogItems;
 import dev.refinery.backlog.Criterion;
 import dev.refinery.backlog.Estimate;
 import dev.refinery.backlog.ItemPatch;
+import dev.refinery.exchange.WebhookForm;
+import dev.refinery.exchange.Webhooks;
 import dev.refinery.identity.Accounts;
 import dev.refinery.identity.NewMember;
 import dev.refinery.identity.NewTeam;
@@ -100,6 +102,9 @@ class EveryPageBrowserTests {
     @Autowired
     dev.refinery.meeting.GuestAccess guests;
 
+    @Autowired
+    Webhooks webhooks;
+
     @Test
     @Order(1)
     void firstRunPagesPassAxeAndFitAPhone() {
@@ -140,6 +145,10 @@ class EveryPageBrowserTests {
                 "60", ""), admin, ZoneOffset.UTC);
         sessions.replace(key, session.id(), List.of(longItem, shortItem), List.of(10, 5), admin.id());
         var guestToken = guests.guestLink(key, session.id(), admin.id());
+        // Nothing listens on port 9 here: the log shows an attempt without an answer, as soon as the worker tried it.
+        var webhook = webhooks.create(key, new WebhookForm("http://127.0.0.1:9/hooks", List.of("estimate.agreed"), true, null), admin.id());
+        webhooks.sendTest(key, webhook.id(), admin.id());
+        var hook = team + "/webhooks/" + webhook.id();
 
         var problems = new ArrayList<String>();
         try (var anonymous = browser.person(base()); var person = browser.person(base())) {
@@ -193,6 +202,20 @@ class EveryPageBrowserTests {
             pages.put("imports", at(team + "/imports"));
             pages.put("import mapping", at(importWaitingForItsMapping(signedIn, team)));
             pages.put("backup and restore", at(team + "/restore"));
+            pages.put("webhooks with an error next to the URL", page -> {
+                page.navigate(team + "/webhooks");
+                page.getByLabel("URL that receives the events").fill("ftp://example.com/hooks");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add webhook")).click();
+                assertThat(page.locator("#url-error")).isVisible();
+            });
+            pages.put("webhook with its delivery log", page -> {
+                page.navigate(hook);
+                for (int reload = 0; reload < 40 && page.locator("#delivery-log").count() == 0; reload++) {
+                    page.waitForTimeout(250);
+                    page.reload();
+                }
+                assertThat(page.locator("#delivery-log")).isVisible();
+            });
             pages.put("accounts", at("/admin/accounts"));
             pages.put("audit log", at("/admin/audit"));
             pages.put("audit log with an error next to a filter", at("/admin/audit?from=yesterday"));

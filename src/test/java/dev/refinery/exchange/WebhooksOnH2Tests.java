@@ -1,0 +1,4 @@
+package dev.refinery.exchange;
+
+class WebhooksOnH2Tests extends WebhooksTests {
+}
