@@ -20,7 +20,6 @@ CREATE TABLE reporting_iteration_setting (
     length_weeks  INTEGER     NOT NULL,
     first_start   DATE        NOT NULL,
     time_zone     VARCHAR(60) NOT NULL,
-    days_per_point NUMERIC(6, 2),
     version       INTEGER     NOT NULL DEFAULT 0,
     CONSTRAINT reporting_iteration_length CHECK (length_weeks BETWEEN 1 AND 4)
 );
