@@ -3,7 +3,7 @@
  * of the queue with deadline risks, estimate against actual effort, and refinement health.
  */
 @ApplicationModule(displayName = "Reporting",
-        allowedDependencies = { "backlog", "prioritization", "identity", "shared" })
+        allowedDependencies = { "backlog", "prioritization", "meeting", "identity", "shared" })
 package dev.refinery.reporting;
 
 import org.springframework.modulith.ApplicationModule;

@@ -130,6 +130,11 @@ abstract class ReportsApiTests {
         assertThat(mvc.get().uri("/teams/" + team + "/items/" + urgent).with(user(people.signedIn(ana)))).hasStatusOk()
             .bodyText().contains("Deadline at risk: 0 % by " + day(endOfThisIteration));
 
+        assertThat(mvc.get().uri("/teams/" + team).with(user(people.signedIn(ana)))).hasStatusOk().bodyText()
+            .contains("Refinement health")
+            .contains("Of the top 6 items of the queue, 0 are ready and 6 still need refinement.")
+            .contains("No closed session yet.");
+
         var accuracy = body(get("/accuracy"));
         assertThat(accuracy.get("measuredItems").asInt()).isEqualTo(8);
         var five = accuracy.get("groups").get(0);
