@@ -132,7 +132,7 @@ abstract class ReportsApiTests {
 
         assertThat(mvc.get().uri("/teams/" + team).with(user(people.signedIn(ana)))).hasStatusOk().bodyText()
             .contains("Refinement health")
-            .contains("Of the top 6 items of the queue, 0 are ready and 6 still need refinement.")
+            .contains("Of the top 6 items of the queue, <strong>0</strong> are ready and <strong>6</strong> still need refinement.")
             .contains("No closed session yet.");
 
         var accuracy = body(get("/accuracy"));
