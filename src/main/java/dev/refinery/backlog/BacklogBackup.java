@@ -79,7 +79,7 @@ public class BacklogBackup {
 
         ItemContent content() {
             return new ItemContent(title, description, technicalNotes, links, acceptanceCriteria, estimate, importance,
-                    deadline, deadlineReason, workstream, labels, status, null, null, customFields);
+                    deadline, deadlineReason, workstream, labels, status, null, null, customFields, null);
         }
     }
 
@@ -329,7 +329,7 @@ public class BacklogBackup {
                 }
             });
             // Values for inputs the template no longer asks for are kept, unused, as an edit keeps them.
-            var before = new ItemContent("", "", "", null, null, null, kept, null, "", null, null, null, null, null, null);
+            var before = new ItemContent("", "", "", null, null, null, kept, null, "", null, null, null, null, null, null, null);
             ItemRules.problems(content, before, template, workstreams)
                 .forEach((field, message) -> problems.putIfAbsent(prefix + "." + field, message));
             relation(prefix + ".followUpOf", item.followUpOf(), item.number(), numbers, problems);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.refinery.identity.Role;
 import dev.refinery.identity.SignedInAccount;
 import dev.refinery.identity.Teams;
+import dev.refinery.shared.DeadlineForecasts;
 import dev.refinery.shared.FieldErrors;
 import dev.refinery.shared.NotFound;
 import dev.refinery.shared.Rejected;
@@ -32,8 +34,11 @@ class BacklogItemController {
     private final Workstreams workstreams;
     private final TeamTemplates templates;
     private final Teams teams;
+    private final ObjectProvider<DeadlineForecasts> forecasts;
 
-    BacklogItemController(BacklogItems items, Workstreams workstreams, TeamTemplates templates, Teams teams) {
+    BacklogItemController(BacklogItems items, Workstreams workstreams, TeamTemplates templates, Teams teams,
+            ObjectProvider<DeadlineForecasts> forecasts) {
+        this.forecasts = forecasts;
         this.items = items;
         this.workstreams = workstreams;
         this.templates = templates;
@@ -189,7 +194,16 @@ class BacklogItemController {
         return new ItemPage(team, membership.team().name(), view, sections,
                 items.history(team, view.key().toString(), me.id()), items.risks(team, view.key().toString(), me.id()),
                 items.related(team, view.key().toString(), me.id()),
-                context.canEdit(), pageErrors, followUpTitle, splitTitles);
+                context.canEdit(), pageErrors, followUpTitle, splitTitles, deadlineRisk(me, team, view));
+    }
+
+    private String deadlineRisk(SignedInAccount me, String team, ItemView view) {
+        if (view.content().deadline() == null) {
+            return null;
+        }
+        return forecasts.stream().findFirst()
+            .map(forecast -> forecast.atRisk(team, me.id().value()).get(view.key().number()))
+            .orElse(null);
     }
 
     /** What every section of one team's item page needs, read once per request. */

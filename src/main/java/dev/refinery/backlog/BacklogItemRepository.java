@@ -48,7 +48,7 @@ class BacklogItemRepository {
 
     private record Row(long id, int number, String title, String description, String technicalNotes, Integer halves,
             String unit, String outcome, LocalDate deadline, String deadlineReason, Long workstream, String status,
-            Integer followUpOf, Integer splitFrom, int version, Instant updatedAt) {
+            Integer followUpOf, Integer splitFrom, int version, Instant updatedAt, Integer actualHalves) {
     }
 
     private static final int ROWS_PER_INSERT = 500;
@@ -157,14 +157,33 @@ class BacklogItemRepository {
             .list();
     }
 
+    /** The team's items that reached done, with when and the effort they really took, oldest first. */
+    List<Delivery> deliveries(Context context) {
+        return jdbc.sql("""
+                SELECT item_number, title, estimate_halves, estimate_unit, actual_halves, done_at
+                FROM backlog_item
+                WHERE team_id = :team AND status = 'done' AND done_at IS NOT NULL
+                ORDER BY done_at, item_number
+                """)
+            .param("team", context.team())
+            .query((rs, n) -> {
+                var halves = rs.getObject("estimate_halves", Integer.class);
+                return new Delivery(new ItemKey(context.teamKey(), rs.getInt("item_number")), rs.getString("title"),
+                        halves == null ? null : Estimate.ofHalves(halves, Estimate.Unit.of(rs.getString("estimate_unit")).orElseThrow()),
+                        rs.getObject("actual_halves", Integer.class), rs.getObject("done_at", OffsetDateTime.class).toInstant());
+            })
+            .list();
+    }
+
     BacklogItem insert(Context context, int number, ItemContent content, Instant now) {
         var keys = new GeneratedKeyHolder();
         bind(jdbc.sql("""
                 INSERT INTO backlog_item (team_id, item_number, title, description, technical_notes, estimate_halves,
                     estimate_unit, estimate_outcome, deadline, deadline_reason, workstream_id, status, follow_up_of,
-                    split_from, created_at, updated_at, version)
+                    split_from, created_at, updated_at, version, actual_halves, done_at)
                 VALUES (:team, :number, :title, :description, :technicalNotes, :halves, :unit, :outcome, :deadline,
-                    :deadlineReason, :workstream, :status, :followUpOf, :splitFrom, :now, :now, 1)
+                    :deadlineReason, :workstream, :status, :followUpOf, :splitFrom, :now, :now, 1, :actual,
+                    CASE WHEN :status = 'done' THEN :now END)
                 """), context, content, now)
             .param("number", number)
             .update(keys, "id");
@@ -221,12 +240,13 @@ class BacklogItemRepository {
                 new SqlParameterValue(Types.BIGINT, context.workstreamId(content.workstream())), content.status().code(),
                 new SqlParameterValue(Types.BIGINT, relation(context, content.followUpOf())),
                 new SqlParameterValue(Types.BIGINT, relation(context, content.splitFrom())),
-                imported.get(i).externalKey(), at, at, 1 });
+                imported.get(i).externalKey(), at, at, 1,
+                new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, content.status() == Status.DONE ? at : null) });
         }
         insertRows("""
                 backlog_item (team_id, item_number, title, description, technical_notes, estimate_halves, estimate_unit,
                     estimate_outcome, deadline, deadline_reason, workstream_id, status, follow_up_of, split_from, external_key,
-                    created_at, updated_at, version)
+                    created_at, updated_at, version, done_at)
                 """, rows);
         var ids = new HashMap<Integer, Long>();
         jdbc.sql("SELECT id, item_number FROM backlog_item WHERE team_id = :team AND item_number BETWEEN :first AND :last")
@@ -293,6 +313,7 @@ class BacklogItemRepository {
                     estimate_halves = :halves, estimate_unit = :unit, estimate_outcome = :outcome,
                     deadline = :deadline, deadline_reason = :deadlineReason, workstream_id = :workstream,
                     status = :status, follow_up_of = :followUpOf, split_from = :splitFrom, updated_at = :now,
+                    actual_halves = :actual, done_at = CASE WHEN :status = 'done' THEN COALESCE(done_at, :now) END,
                     version = version + 1
                 WHERE id = :id AND version = :version
                 """), context, content, now)
@@ -402,7 +423,7 @@ class BacklogItemRepository {
     private static final String SELECT_ITEMS = """
             SELECT i.id, i.item_number, i.title, i.description, i.technical_notes, i.estimate_halves, i.estimate_unit,
                 i.estimate_outcome, i.deadline, i.deadline_reason, i.workstream_id, i.status, f.item_number AS follow_up_number,
-                s.item_number AS split_number, i.version, i.updated_at
+                s.item_number AS split_number, i.version, i.updated_at, i.actual_halves
             FROM backlog_item i
             LEFT JOIN backlog_item f ON f.id = i.follow_up_of
             LEFT JOIN backlog_item s ON s.id = i.split_from
@@ -414,7 +435,8 @@ class BacklogItemRepository {
                 rs.getString("estimate_unit"), rs.getString("estimate_outcome"), rs.getObject("deadline", LocalDate.class),
                 rs.getString("deadline_reason"), rs.getObject("workstream_id", Long.class), rs.getString("status"),
                 rs.getObject("follow_up_number", Integer.class), rs.getObject("split_number", Integer.class),
-                rs.getInt("version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getInt("version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("actual_halves", Integer.class));
     }
 
     /**
@@ -474,7 +496,7 @@ class BacklogItemRepository {
                     labels.getOrDefault(row.id(), List.of()), Status.of(row.status()).orElseThrow(),
                     row.followUpOf() == null ? null : new ItemKey(context.teamKey(), row.followUpOf()),
                     row.splitFrom() == null ? null : new ItemKey(context.teamKey(), row.splitFrom()),
-                    custom.getOrDefault(row.id(), Map.of()));
+                    custom.getOrDefault(row.id(), Map.of()), row.actualHalves());
             return new BacklogItem(new BacklogItemId(row.id()), new ItemKey(context.teamKey(), row.number()), content,
                     row.version(), row.updatedAt());
         }).toList();
@@ -509,6 +531,7 @@ class BacklogItemRepository {
             .param("status", content.status().code())
             .param("followUpOf", relation(context, content.followUpOf()), java.sql.Types.BIGINT)
             .param("splitFrom", relation(context, content.splitFrom()), java.sql.Types.BIGINT)
+            .param("actual", content.actualHalves(), java.sql.Types.INTEGER)
             .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
     }
 

@@ -71,6 +71,11 @@ public class BacklogItems {
         return items.find(context, ids).stream().map(item -> view(context, item)).toList();
     }
 
+    /** The team's items that reached done, oldest first, with their done time and actual effort. */
+    public List<Delivery> deliveries(String teamKey, AccountId viewer) {
+        return items.deliveries(context(access.reader(teamKey, viewer)));
+    }
+
     public List<String> labels(String teamKey, AccountId viewer) {
         var context = context(access.reader(teamKey, viewer));
         return items.all(context).stream().flatMap(item -> item.content().labels().stream()).distinct().sorted().toList();

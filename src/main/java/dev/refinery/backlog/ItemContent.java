@@ -30,7 +30,11 @@ public record ItemContent(
         Status status,
         ItemKey followUpOf,
         ItemKey splitFrom,
-        Map<String, String> customFields) {
+        Map<String, String> customFields,
+        Integer actualHalves) {
+
+    /** The most effort an item can really take, in half days (999 days). */
+    public static final int ACTUAL_MAX_HALVES = 1998;
 
     /** The longest title, as Jira's summary: an imported or restored title is never refused for its length. */
     public static final int TITLE_MAX = 255;
@@ -71,7 +75,12 @@ public record ItemContent(
 
     public static ItemContent titled(String title) {
         return new ItemContent(title, "", "", List.of(), List.of(), null, Map.of(), null, "", null, List.of(),
-                Status.DRAFT, null, null, Map.of());
+                Status.DRAFT, null, null, Map.of(), null);
+    }
+
+    /** The effort the item really took, in days (halves allowed), or null when nobody recorded it. */
+    public BigDecimal actualDays() {
+        return actualHalves == null ? null : BigDecimal.valueOf(actualHalves, 0).divide(BigDecimal.TWO).stripTrailingZeros();
     }
 
     /** A field that changed, with its value before and after as people read them (null: empty). */
@@ -97,6 +106,7 @@ public record ItemContent(
         compare(changes, "status", after, content -> content.status().label());
         compare(changes, "followUpOf", after, content -> content.followUpOf() == null ? null : content.followUpOf().toString());
         compare(changes, "splitFrom", after, content -> content.splitFrom() == null ? null : content.splitFrom().toString());
+        compare(changes, "actual", after, content -> content.actualDays() == null ? null : content.actualDays().toPlainString() + " days");
         var names = new java.util.LinkedHashSet<>(customFields.keySet());
         names.addAll(after.customFields().keySet());
         for (var name : names) {

@@ -30,9 +30,15 @@ record ItemJson(
         ItemKey followUpOf,
         ItemKey splitFrom,
         Map<String, String> customFields,
+        @Schema(description = "The effort the item really took, in days (halves allowed); null when not recorded.")
+        Actual actual,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) ReadinessCheck readiness,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) @JsonInclude(JsonInclude.Include.NON_NULL) List<Risk> risks,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) int version) {
+
+    /** The effort an item really took. */
+    record Actual(@Schema(example = "2.5") BigDecimal days) {
+    }
 
     static ItemJson of(ItemView view) {
         return of(view, null);
@@ -43,6 +49,6 @@ record ItemJson(
         return new ItemJson(view.key(), item.title(), item.description(), item.technicalNotes(), item.links(),
                 item.acceptanceCriteria(), item.estimate(), item.importance(), item.deadline(), item.deadlineReason(),
                 item.workstream(), item.labels(), item.status(), item.followUpOf(), item.splitFrom(), item.customFields(),
-                view.readiness(), risks, view.item().version());
+                item.actualDays() == null ? null : new Actual(item.actualDays()), view.readiness(), risks, view.item().version());
     }
 }

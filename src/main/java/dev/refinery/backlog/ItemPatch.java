@@ -84,6 +84,11 @@ public final class ItemPatch {
         return with("customFields", values);
     }
 
+    /** The effort the item really took, in half days; null forgets it. */
+    public ItemPatch actual(Integer halves) {
+        return with("actual", halves);
+    }
+
     public boolean isEmpty() {
         return values.isEmpty();
     }
@@ -109,7 +114,8 @@ public final class ItemPatch {
                 value("status", item.status()),
                 value("followUpOf", item.followUpOf()),
                 value("splitFrom", item.splitFrom()),
-                merged("customFields", item.customFields()));
+                merged("customFields", item.customFields()),
+                value("actual", item.actualHalves()));
     }
 
     @SuppressWarnings("unchecked")
@@ -170,6 +176,7 @@ public final class ItemPatch {
                     case "status" -> patch.status(node == null || node.isNull() ? null : Status.of(node.asString())
                         .orElseThrow(() -> new Unreadable(field, "One of draft, needs-refinement, ready, planned, done, removed.")));
                     case "followUpOf", "splitFrom" -> patch.with(field, key(node, field));
+                    case "actual" -> patch.actual(actual(node));
                     case "customFields" -> patch.customFields(object(node, field, (value, name) -> value.isNull() ? null
                             : value.isString() ? value.stringValue() : value.toString()));
                     default -> {
@@ -272,6 +279,20 @@ public final class ItemPatch {
             return null;
         }
         return ItemKey.parse(text).orElseThrow(() -> new Unreadable(field, "An item key like PAY-17."));
+    }
+
+    private static Integer actual(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new Unreadable("actual", "An object: {\"days\": 2.5}, or null to forget it.");
+        }
+        var days = number(node.get("days"), "actual.days");
+        if (days == null) {
+            throw new Unreadable("actual.days", "A number of days, like 2.5.");
+        }
+        return ItemRules.actualHalves(days).orElseThrow(() -> new Unreadable("actual.days", ItemRules.actualOutOfRange()));
     }
 
     private static Estimate estimate(JsonNode node) {

@@ -77,6 +77,20 @@ final class ItemRules {
         return problems;
     }
 
+    /** Days as half days, when they are a positive number of halves up to 999 days. */
+    static java.util.Optional<Integer> actualHalves(java.math.BigDecimal days) {
+        var halves = days.multiply(java.math.BigDecimal.TWO);
+        if (days.signum() <= 0 || halves.stripTrailingZeros().scale() > 0
+                || halves.compareTo(java.math.BigDecimal.valueOf(ItemContent.ACTUAL_MAX_HALVES)) > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(halves.intValueExact());
+    }
+
+    static String actualOutOfRange() {
+        return "From 0.5 to 999 days, in steps of 0.5.";
+    }
+
     static String titleTooLong() {
         return "A title has at most " + ItemContent.TITLE_MAX + " characters.";
     }

@@ -13,7 +13,7 @@ public enum ItemSection implements Coded {
     ESTIMATE("estimate", "Estimate"),
     IMPORTANCE("importance", "Importance"),
     DEADLINE("deadline", "Deadline"),
-    DETAILS("details", "Status, workstream and labels"),
+    DETAILS("details", "Status, actual effort, workstream and labels"),
     CUSTOM_FIELDS("custom-fields", "More fields");
 
     private final String code;

@@ -87,6 +87,7 @@ public final class SectionForm {
             }
             case DETAILS -> {
                 values.put("status", List.of(item.status().code()));
+                values.put("actual", List.of(item.actualDays() == null ? "" : item.actualDays().toPlainString()));
                 values.put("workstream", List.of(item.workstream() == null ? "" : item.workstream()));
                 values.put("labels", List.of(String.join(", ", item.labels())));
             }
@@ -181,6 +182,19 @@ public final class SectionForm {
             case DETAILS -> {
                 Status.of(get("status")).ifPresentOrElse(patch::status,
                         () -> problems.put("status", "Choose a status."));
+                var actual = get("actual").strip().replace(',', '.');
+                if (actual.isEmpty()) {
+                    patch.actual(null);
+                }
+                else {
+                    try {
+                        ItemRules.actualHalves(new BigDecimal(actual)).ifPresentOrElse(patch::actual,
+                                () -> problems.put("actual", ItemRules.actualOutOfRange()));
+                    }
+                    catch (NumberFormatException notANumber) {
+                        problems.put("actual", "A number of days, like 2 or 1.5.");
+                    }
+                }
                 patch.workstream(get("workstream"));
                 patch.labels(Arrays.stream(get("labels").split(",")).map(String::strip).filter(l -> !l.isEmpty())
                     .distinct().toList());

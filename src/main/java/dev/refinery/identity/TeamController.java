@@ -2,6 +2,7 @@ package dev.refinery.identity;
 
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.refinery.shared.FieldErrors;
+import dev.refinery.shared.RefinementHealth;
 import dev.refinery.shared.Rejected;
 
 /** The home page with the signed-in account's teams, and each team's own page with its members. */
@@ -20,9 +22,11 @@ import dev.refinery.shared.Rejected;
 class TeamController {
 
     private final Teams teams;
+    private final ObjectProvider<RefinementHealth> health;
 
-    TeamController(Teams teams) {
+    TeamController(Teams teams, ObjectProvider<RefinementHealth> health) {
         this.teams = teams;
+        this.health = health;
     }
 
     @GetMapping("/")
@@ -97,7 +101,8 @@ class TeamController {
 
     private String team(SignedInAccount me, String key, NewMember form, FieldErrors errors, Model model) {
         var membership = teams.find(key, me.id());
-        model.addAttribute("page", new TeamPage(membership, teams.members(key, me.id()), form, errors));
+        var health = this.health.stream().findFirst().map(answer -> answer.of(key, me.id().value())).orElse(null);
+        model.addAttribute("page", new TeamPage(membership, teams.members(key, me.id()), form, errors, health));
         return "identity/team";
     }
 }

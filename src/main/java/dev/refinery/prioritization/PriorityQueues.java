@@ -85,6 +85,14 @@ public class PriorityQueues {
         return ranked(teamKey, viewer).ranked();
     }
 
+    /**
+     * The team's queue revision: it moves on, on every node, whenever an item, a pin or the model changes, so that
+     * what is computed from the queue can be kept until then.
+     */
+    public long revision(String teamKey, AccountId viewer) {
+        return repository.revision(teams.find(teamKey, viewer).team().id().value());
+    }
+
     /** The value/effort matrix of the team's open items. */
     public Matrix matrix(String teamKey, AccountId viewer) {
         var ranked = ranked(teamKey, viewer);

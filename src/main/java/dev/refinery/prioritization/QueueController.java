@@ -5,6 +5,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,6 +23,7 @@ import dev.refinery.backlog.Workstreams;
 import dev.refinery.identity.Role;
 import dev.refinery.identity.SignedInAccount;
 import dev.refinery.identity.Teams;
+import dev.refinery.shared.DeadlineForecasts;
 import dev.refinery.shared.FieldErrors;
 import dev.refinery.shared.Rejected;
 
@@ -31,8 +35,11 @@ class QueueController {
     private final ScoringModels models;
     private final Workstreams workstreams;
     private final Teams teams;
+    private final ObjectProvider<DeadlineForecasts> forecasts;
 
-    QueueController(PriorityQueues queues, ScoringModels models, Workstreams workstreams, Teams teams) {
+    QueueController(PriorityQueues queues, ScoringModels models, Workstreams workstreams, Teams teams,
+            ObjectProvider<DeadlineForecasts> forecasts) {
+        this.forecasts = forecasts;
         this.queues = queues;
         this.models = models;
         this.workstreams = workstreams;
@@ -114,8 +121,12 @@ class QueueController {
 
     private QueueView queuePage(SignedInAccount me, String team, String workstream, int page, FieldErrors errors) {
         var membership = teams.find(team, me.id());
-        return new QueueView(team, membership.team().name(), workstream, queues.page(team, workstream, page, me.id()),
-                workstreams.of(team, me.id()), membership.role() != Role.OBSERVER, errors);
+        var queue = queues.page(team, workstream, page, me.id());
+        var risks = queue.entries().stream().anyMatch(entry -> entry.deadline() != null)
+                ? forecasts.stream().findFirst().map(forecast -> forecast.atRisk(team, me.id().value())).orElse(Map.of())
+                : Map.<Integer, String>of();
+        return new QueueView(team, membership.team().name(), workstream, queue, workstreams.of(team, me.id()),
+                membership.role() != Role.OBSERVER, errors, risks);
     }
 
     private ScoringPage scoringPage(SignedInAccount me, String team, ScoringForm form, List<ScoringModels.Preview> preview,

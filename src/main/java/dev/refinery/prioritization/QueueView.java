@@ -1,13 +1,23 @@
 package dev.refinery.prioritization;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.refinery.backlog.Workstream;
 import dev.refinery.shared.FieldErrors;
 
 /** The queue page: a page of the queue, its filter, and whether the viewer may pin. */
 public record QueueView(String team, String teamName, String workstream, QueuePage queue, List<Workstream> workstreams,
-        boolean canPin, FieldErrors errors) {
+        boolean canPin, FieldErrors errors, Map<Integer, String> deadlineRisks) {
+
+    public QueueView {
+        deadlineRisks = Map.copyOf(deadlineRisks);
+    }
+
+    /** The at-risk badge of an entry ("62 % by 1 Mar"), or null when its deadline is not at risk. */
+    public String deadlineRisk(QueueEntry entry) {
+        return deadlineRisks.get(entry.key().number());
+    }
 
     public String url(int page) {
         return url(team, workstream, page);

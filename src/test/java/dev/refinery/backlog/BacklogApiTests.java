@@ -52,7 +52,8 @@ abstract class BacklogApiTests {
               "followUpOf": null,
               "splitFrom": null,
               "customFields": {"Component": "API", "Story count": "3", "Launch": "2027-01-15", "Security reviewed": "true",
-                               "Notes": "Talk to legal"}
+                               "Notes": "Talk to legal"},
+              "actual": {"days": 2.5}
             }""";
 
     @Autowired

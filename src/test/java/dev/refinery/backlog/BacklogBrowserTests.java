@@ -126,7 +126,7 @@ abstract class BacklogBrowserTests {
             details.getByLabel("Workstream").selectOption(new SelectOption().setLabel("Payments"));
             details.getByLabel("Labels").fill("sepa, payments");
             save(details);
-            assertThat(details.locator("dd")).hasText(new String[] { "Ready", "Payments", "sepa payments" });
+            assertThat(details.locator("dd")).hasText(new String[] { "Ready", "–", "Payments", "sepa payments" });
             assertThat(details.locator(".tag")).hasText(new String[] { "sepa", "payments" });
             assertThat(readiness).hasText("Ready");
 

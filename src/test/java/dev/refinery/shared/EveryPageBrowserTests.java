@@ -199,6 +199,9 @@ class EveryPageBrowserTests {
             pages.put("queue", at(team + "/queue"));
             pages.put("matrix", at(team + "/matrix"));
             pages.put("scoring", at(team + "/scoring"));
+            pages.put("velocity report", at(team + "/reports/velocity"));
+            pages.put("forecast report", at(team + "/reports/forecast"));
+            pages.put("estimate against actual report", at(team + "/reports/accuracy"));
             pages.put("imports", at(team + "/imports"));
             pages.put("import mapping", at(importWaitingForItsMapping(signedIn, team)));
             pages.put("backup and restore", at(team + "/restore"));

@@ -1,0 +1,4 @@
+package dev.refinery.reporting;
+
+class DeliveryFactsOnH2Tests extends DeliveryFactsTests {
+}

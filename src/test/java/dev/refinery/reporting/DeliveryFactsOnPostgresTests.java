@@ -1,0 +1,7 @@
+package dev.refinery.reporting;
+
+import dev.refinery.shared.OnPostgres;
+
+@OnPostgres
+class DeliveryFactsOnPostgresTests extends DeliveryFactsTests {
+}

@@ -1,0 +1,4 @@
+package dev.refinery.reporting;
+
+class ReportsApiOnH2Tests extends ReportsApiTests {
+}
