@@ -39,7 +39,7 @@ public record Suggestion(BigDecimal value, Confidence confidence, String reason,
         public static final Blend DEFAULT = new Blend(6, 0.6, 20, 0.1);
 
         public Blend {
-            if (similar < 0 || recent < 0 || similarWeight < 0 || recentWeight < 0 || similarWeight + recentWeight > 1) {
+            if (similar < 0 || recent < 0 || similarWeight < 0 || recentWeight < 0 || similarWeight + recentWeight > 1 + 1e-9) {
                 throw new IllegalArgumentException("A blend weighs similar and recent items from 0 to 1 together");
             }
         }
