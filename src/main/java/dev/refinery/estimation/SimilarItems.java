@@ -49,6 +49,8 @@ public final class SimilarItems implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<Long, Map<String, EstimatedItem>> teams = new ConcurrentHashMap<>();
+    /** Each team's history in order, made again after a change: a query should not sort 50,000 items. */
+    private final Map<Long, List<BigDecimal>> histories = new ConcurrentHashMap<>();
 
     public SimilarItems() {
         try {
@@ -86,6 +88,7 @@ public final class SimilarItems implements AutoCloseable {
                 document.add(new TextField("text", plain(item.title()) + "\n" + plain(item.text()), Field.Store.NO));
                 writer.updateDocument(new Term("id", id(item.team(), item.key())), document);
                 teams.computeIfAbsent(item.team(), team -> new ConcurrentHashMap<>()).put(item.key(), item);
+                histories.remove(item.team());
             }
             searchers.maybeRefreshBlocking();
         }
@@ -102,6 +105,7 @@ public final class SimilarItems implements AutoCloseable {
             if (items != null) {
                 items.remove(key);
             }
+            histories.remove(team);
             searchers.maybeRefreshBlocking();
         }
         catch (IOException e) {
@@ -124,7 +128,8 @@ public final class SimilarItems implements AutoCloseable {
         if (items == null) {
             return List.of();
         }
-        return items.values().stream().sorted(Comparator.comparingLong(EstimatedItem::order)).map(EstimatedItem::value).toList();
+        return histories.computeIfAbsent(team, changed -> items.values().stream()
+            .sorted(Comparator.comparingLong(EstimatedItem::order)).map(EstimatedItem::value).toList());
     }
 
     /** The {@code limit} items of the team most like this title and text, best first, never the item {@code except}. */

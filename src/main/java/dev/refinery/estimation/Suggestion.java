@@ -70,9 +70,12 @@ public record Suggestion(BigDecimal value, Confidence confidence, String reason,
             weighed.add(new Weighed(value.doubleValue(), recentWeight / recent.size()));
         }
         var rest = 1 - similarWeight - recentWeight;
+        // the whole history weighs the same per item: one entry per value keeps a history of 50,000 items quick
+        var counts = new java.util.TreeMap<BigDecimal, Integer>();
         for (var value : history) {
-            weighed.add(new Weighed(value.doubleValue(), rest / history.size()));
+            counts.merge(value, 1, Integer::sum);
         }
+        counts.forEach((value, count) -> weighed.add(new Weighed(value.doubleValue(), rest * count / history.size())));
         weighed.sort(Comparator.comparingDouble(Weighed::value));
         var total = weighed.stream().mapToDouble(Weighed::weight).sum();
         var cumulative = 0.0;
@@ -84,11 +87,11 @@ public record Suggestion(BigDecimal value, Confidence confidence, String reason,
                 break;
             }
         }
-        var cards = deck.isEmpty() ? history.stream().distinct().sorted().toList() : deck;
+        var cards = deck.isEmpty() ? List.copyOf(counts.keySet()) : deck;
         var value = snap(middle, cards);
         var on = weighed.stream().filter(item -> snap(item.value(), cards).compareTo(value) == 0).mapToDouble(Weighed::weight).sum() / total;
         var confidence = on >= 0.6 ? Confidence.HIGH : on >= 0.35 ? Confidence.MEDIUM : Confidence.LOW;
-        var median = median(history);
+        var median = median(counts, history.size());
         var agreeing = alike.stream().filter(item -> snap(item.value().doubleValue(), cards).compareTo(value) == 0).count();
         var reason = "Suggested " + plain(value) + ": "
                 + (alike.isEmpty() ? "no item of the team is like this one"
@@ -106,6 +109,22 @@ public record Suggestion(BigDecimal value, Confidence confidence, String reason,
         var half = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(half)
                 : sorted.get(half - 1).add(sorted.get(half)).divide(BigDecimal.TWO, 2, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    private static BigDecimal median(java.util.SortedMap<BigDecimal, Integer> counts, int size) {
+        BigDecimal lower = null;
+        var seen = 0;
+        for (var entry : counts.entrySet()) {
+            seen += entry.getValue();
+            if (lower == null && seen >= (size + 1) / 2) {
+                lower = entry.getKey();
+            }
+            if (seen >= size / 2 + 1) {
+                return size % 2 == 1 ? lower
+                        : lower.add(entry.getKey()).divide(BigDecimal.TWO, 2, RoundingMode.HALF_UP).stripTrailingZeros();
+            }
+        }
+        return lower;
     }
 
     /** The card nearest to a value; the smaller of two as near. */
