@@ -175,6 +175,51 @@ class BacklogItemRepository {
             .list();
     }
 
+    /** The words of every item of every team saved since an instant, with their estimates, oldest change first. */
+    List<ItemWords> wordsSince(Instant since) {
+        return words("updated_at >= :since", Map.of("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)));
+    }
+
+    /** The words of a team's items, or of one of them. */
+    List<ItemWords> wordsOf(long team, Integer number) {
+        return number == null ? words("team_id = :team", Map.of("team", team))
+                : words("team_id = :team AND item_number = :number", Map.of("team", team, "number", number));
+    }
+
+    private List<ItemWords> words(String condition, Map<String, ?> parameters) {
+        var criteria = new HashMap<Long, StringBuilder>();
+        jdbc.sql("""
+                SELECT c.item_id, c.criterion_text
+                FROM backlog_item_criterion c
+                WHERE c.item_id IN (SELECT id FROM backlog_item WHERE %s)
+                ORDER BY c.item_id, c.position
+                """.formatted(condition))
+            .params(parameters)
+            .query(rs -> {
+                criteria.computeIfAbsent(rs.getLong("item_id"), id -> new StringBuilder()).append('\n').append(rs.getString("criterion_text"));
+            });
+        return jdbc.sql("""
+                SELECT id, team_id, item_number, title, description, technical_notes, estimate_halves, estimate_unit,
+                    estimate_outcome, updated_at
+                FROM backlog_item
+                WHERE %s
+                ORDER BY updated_at, id
+                """.formatted(condition))
+            .params(parameters)
+            .query((rs, n) -> {
+                var halves = rs.getObject("estimate_halves", Integer.class);
+                var outcome = rs.getString("estimate_outcome");
+                var estimate = halves != null ? Estimate.ofHalves(halves, Estimate.Unit.of(rs.getString("estimate_unit")).orElseThrow())
+                        : outcome != null ? Estimate.of(Estimate.Outcome.of(outcome).orElseThrow()) : null;
+                var text = String.join("\n", rs.getString("description") == null ? "" : rs.getString("description"),
+                        rs.getString("technical_notes") == null ? "" : rs.getString("technical_notes"),
+                        criteria.getOrDefault(rs.getLong("id"), new StringBuilder()));
+                return new ItemWords(rs.getLong("team_id"), rs.getInt("item_number"), rs.getString("title"), text, estimate,
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+            })
+            .list();
+    }
+
     BacklogItem insert(Context context, int number, ItemContent content, Instant now) {
         var keys = new GeneratedKeyHolder();
         bind(jdbc.sql("""

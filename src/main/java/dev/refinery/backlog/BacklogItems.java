@@ -60,6 +60,19 @@ public class BacklogItems {
     }
 
     /** The labels in use in a team, for filters and suggestions. */
+    /**
+     * The words and estimates of every item saved at or after an instant, in every team, oldest change first: for
+     * the similar-items index of each node, which checks who may see them when it answers. No access check here.
+     */
+    public List<ItemWords> wordsSince(java.time.Instant since) {
+        return items.wordsSince(since);
+    }
+
+    /** The words and estimates of a team's items, or of one of them ({@code number} null for all). No access check here. */
+    public List<ItemWords> wordsOf(long team, Integer number) {
+        return items.wordsOf(team, number);
+    }
+
     /** Every item of the team as ranking needs it, in one pass over the backlog. */
     public List<ItemSummary> summaries(String teamKey, AccountId viewer) {
         return items.summaries(context(access.reader(teamKey, viewer)));

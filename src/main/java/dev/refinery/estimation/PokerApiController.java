@@ -1,5 +1,6 @@
 package dev.refinery.estimation;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.refinery.identity.SignedInAccount;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Planning poker on the API. Before the reveal a round lists who has voted, never a card. */
@@ -28,7 +32,25 @@ class PokerApiController {
     }
 
     record RoundJson(long id, String item, String status, String deck, String unit, List<String> cards,
-            List<VoterJson> voters, Statistics statistics, String agreed) {
+            List<VoterJson> voters, Statistics statistics, String agreed,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Similar items and the suggestion: only once the round is revealed") HintsJson hints) {
+    }
+
+    record SimilarJson(String key, String title, BigDecimal estimate, String unit) {
+    }
+
+    record SuggestionJson(BigDecimal value, String confidence, String reason, BigDecimal median) {
+    }
+
+    record HintsJson(List<SimilarJson> similar, SuggestionJson suggestion) {
+
+        static HintsJson of(EstimateHints.Hints hints) {
+            var suggestion = hints.suggestion();
+            return new HintsJson(hints.similar().stream()
+                .map(item -> new SimilarJson(item.key().toString(), item.title(), item.estimate(), item.unit())).toList(),
+                    suggestion == null ? null : new SuggestionJson(suggestion.value(),
+                            suggestion.confidence() == null ? null : suggestion.confidence().code(), suggestion.reason(), suggestion.median()));
+        }
     }
 
     record CardJson(String card) {
@@ -38,9 +60,11 @@ class PokerApiController {
     }
 
     private final PokerRounds rounds;
+    private final EstimateHints hints;
 
-    PokerApiController(PokerRounds rounds) {
+    PokerApiController(PokerRounds rounds, EstimateHints hints) {
         this.rounds = rounds;
+        this.hints = hints;
     }
 
     @PostMapping
@@ -102,6 +126,7 @@ class PokerApiController {
             .toList();
         return new RoundJson(round.id(), round.item().toString(), round.status().code(), round.deck().kind().code(),
                 round.deck().unit().code(), round.deck().hand().stream().map(Card::face).toList(), voters,
-                round.revealed() ? round.statistics() : null, round.agreed() == null ? null : round.agreed().face());
+                round.revealed() ? round.statistics() : null, round.agreed() == null ? null : round.agreed().face(),
+                latest && round.revealed() ? hints.afterReveal(team, item, me.id()).map(HintsJson::of).orElse(null) : null);
     }
 }

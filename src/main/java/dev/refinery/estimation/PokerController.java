@@ -22,9 +22,12 @@ class PokerController {
     private final PokerRounds rounds;
     private final BacklogItems items;
 
-    PokerController(PokerRounds rounds, BacklogItems items) {
+    private final EstimateHints hints;
+
+    PokerController(PokerRounds rounds, BacklogItems items, EstimateHints hints) {
         this.rounds = rounds;
         this.items = items;
+        this.hints = hints;
     }
 
     @GetMapping("/teams/{team}/items/{item}/poker")
@@ -32,8 +35,17 @@ class PokerController {
         var holding = rounds.holding(team, item, me.id());
         var view = items.find(team, item, me.id());
         model.addAttribute("page", new PokerPage(team, holding.membership().team().name(), view,
-                holding.settings().hideAnchors(), rounds.board(team, item, me.id()), handOf(me, team, item, holding, null)));
+                holding.settings().hideAnchors(), rounds.board(team, item, me.id()), handOf(me, team, item, holding, null),
+                hints.afterReveal(team, item, me.id()).orElse(null)));
         return "estimation/poker";
+    }
+
+    /** Similar items and the suggestion once the round is revealed; an empty slot before. */
+    @GetMapping("/teams/{team}/items/{item}/poker/hints")
+    String hints(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item, Model model) {
+        model.addAttribute("hintsUrl", "/teams/" + team + "/items/" + item + "/poker/hints");
+        model.addAttribute("hints", hints.afterReveal(team, item, me.id()).orElse(null));
+        return "estimation/hints";
     }
 
     @GetMapping("/teams/{team}/items/{item}/poker/hand")

@@ -179,6 +179,50 @@ abstract class PokerBrowserTests {
         }
     }
 
+    @Test
+    void showsSimilarItemsAndTheSuggestionOnlyOnceTheCardsAreRevealed() {
+        var people = new People(accounts, null);
+        var fay = people.someone("Fay");
+        var ben = people.someone("Ben");
+        var key = People.newKey();
+        teams.create(new NewTeam("Payments", key), fay.id());
+        teams.add(key, new NewMember(ben.email(), "engineer"), fay.id());
+        for (var past : new String[] { "Refund a card payment", "Refunds of SEPA transfers", "Rename the login button" }) {
+            items.create(key, ItemPatch.empty().title(past).estimate(dev.refinery.backlog.Estimate.of(
+                    java.math.BigDecimal.valueOf(past.startsWith("Refund") ? 5 : 1), dev.refinery.backlog.Estimate.Unit.POINTS)), fay);
+        }
+        var item = items.create(key, ItemPatch.empty().title("Refund a SEPA card payment"), fay).key();
+        var poker = "/teams/" + key + "/items/" + item + "/poker";
+
+        try (var fayContext = browser.person(base()); var benContext = browser.person(base())) {
+            var fayPage = browser.signIn(fayContext, fay.email(), People.PASSWORD);
+            var benPage = browser.signIn(benContext, ben.email(), People.PASSWORD);
+            fayPage.navigate(poker);
+            benPage.navigate(poker);
+            awaitPresent(fayPage, PokerBroadcast.room(item), 2);
+            fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a round")).click();
+            assertThat(benPage.locator("#round-status")).hasText("Voting: 0 of 2 voted");
+            card(benPage, "5").click();
+            assertThat(fayPage.locator("#round-status")).hasText("Voting: 1 of 2 voted");
+            for (var page : new Page[] { fayPage, benPage }) {
+                assertThat(page.locator("#hints")).isEmpty();
+                assertThat(page.locator("body")).not().containsText("Refunds of SEPA");
+                assertThat(page.locator("body")).not().containsText("Suggested");
+            }
+
+            fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal")).click();
+
+            for (var page : new Page[] { fayPage, benPage }) {
+                assertThat(page.locator("#suggestion")).containsText("Suggested 5: 2 of the 2 most similar items were 5");
+                assertThat(page.locator("#hints .similar li")).hasCount(2);
+                assertThat(page.locator("#hints .similar")).containsText("Refunds of SEPA transfers: 5 pt");
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Similar estimated items"))).isVisible();
+            }
+            benPage.locator("#hints .similar a").first().click();
+            assertThat(benPage.locator("h1")).containsText("Refund");
+        }
+    }
+
     /** A card of the viewer's hand by its exact face: "3" is not "13". */
     private static Locator card(Page page, String face) {
         return page.locator("#hand").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(face).setExact(true));

@@ -1,0 +1,163 @@
+package dev.refinery.estimation;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import dev.refinery.backlog.BacklogItemSaved;
+import dev.refinery.backlog.BacklogItems;
+import dev.refinery.backlog.BacklogItemsImported;
+import dev.refinery.backlog.ItemKey;
+import dev.refinery.backlog.ItemWords;
+import dev.refinery.identity.AccountId;
+import dev.refinery.identity.Teams;
+import dev.refinery.shared.NotFound;
+import dev.refinery.shared.Rejected;
+
+/**
+ * Estimation help: the team's most similar estimated items and a suggested estimate, given only once the item's
+ * round is revealed (or the item is estimated already): before that nothing of it leaves the server. Each node keeps
+ * its own index, rebuilt from the database in the background at start, brought up to date after each commit on this
+ * node and, for the others' changes, every second.
+ */
+@Component
+public class EstimateHints {
+
+    /** Similar items shown with a revealed round. */
+    public static final int SHOWN = 5;
+
+    /** Saves stamped this long before the newest one seen are read again: a transaction may commit after a later one. */
+    private static final Duration OVERLAP = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(EstimateHints.class);
+
+    /** An item found similar, as the pages and the API show it. */
+    public record SimilarItem(ItemKey key, String title, BigDecimal estimate, String unit) {
+    }
+
+    /** What a revealed round shows beside the cards; {@code suggestion} is null when the team turned it off. */
+    public record Hints(List<SimilarItem> similar, Suggestion suggestion) {
+    }
+
+    private final SimilarItems index = new SimilarItems();
+    private final BacklogItems items;
+    private final Teams teams;
+    private final EstimationRepository repository;
+    private volatile Instant newest;
+
+    EstimateHints(BacklogItems items, Teams teams, EstimationRepository repository) {
+        this.items = items;
+        this.teams = teams;
+        this.repository = repository;
+    }
+
+    /**
+     * The hints of an item for a member of its team, once its latest round is revealed, or it has an estimate and
+     * no round; empty before. The team's scale needs no reveal: see {@link PokerRounds#settings}.
+     */
+    public Optional<Hints> afterReveal(String teamKey, String itemKey, AccountId viewer) {
+        var team = teams.find(teamKey, viewer).team().id();
+        var key = ItemKey.parse(itemKey).filter(found -> found.team().equals(teamKey))
+            .orElseThrow(() -> new NotFound("No item " + itemKey + " in " + teamKey + "."));
+        var item = items.find(teamKey, itemKey, viewer).content();
+        var latest = repository.latest(team.value(), key);
+        // a re-vote of an estimated item is hidden until its own reveal
+        var shown = latest.isPresent() ? latest.get().revealed() : item.estimate() != null && item.estimate().agreed();
+        if (!shown) {
+            return Optional.empty();
+        }
+        var settings = repository.settings(team.value()).orElse(PokerSettings.DEFAULT);
+        var deck = settings.deck();
+        var text = String.join("\n", item.description() == null ? "" : item.description(),
+                item.technicalNotes() == null ? "" : item.technicalNotes(),
+                String.join("\n", item.acceptanceCriteria().stream().map(criterion -> criterion.text()).toList()));
+        var found = index.like(team.value(), item.title(), text, Integer.toString(key.number()),
+                Math.max(SHOWN, Suggestion.Blend.DEFAULT.similar()));
+        var similar = found.stream().limit(SHOWN)
+            .map(hit -> new SimilarItem(new ItemKey(teamKey, Integer.parseInt(hit.key())), hit.title(), hit.value(), deck.unit().symbol()))
+            .toList();
+        var history = new ArrayList<>(index.history(team.value()));
+        if (item.estimate() != null && item.estimate().agreed()) {
+            // the item's own estimate is no evidence for itself
+            history.remove(item.estimate().value());
+        }
+        var cards = deck.cards().stream().filter(Card::estimates).map(Card::value).distinct().sorted().toList();
+        return Optional.of(new Hints(similar, Suggestion.of(found, history, cards, Suggestion.Blend.DEFAULT)));
+    }
+
+    /** The hints, or a conflict the caller can show: "not before the reveal". */
+    public Hints revealed(String teamKey, String itemKey, AccountId viewer) {
+        return afterReveal(teamKey, itemKey, viewer).orElseThrow(() -> Rejected.conflict("item",
+                "Similar items and the suggestion are shown once the cards are revealed, so that they anchor nobody."));
+    }
+
+    /** Whether the index has been built since the start: until then similar items are those indexed so far. */
+    public boolean ready() {
+        return newest != null;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuild() {
+        // the start is not delayed by the index: pages answer while it is built
+        Thread.ofPlatform().daemon().name("similar-items-index").start(() -> {
+            var started = System.nanoTime();
+            catchUp();
+            log.info("Indexed {} estimated items for similar items in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${refinery.estimation.index-poll:PT1S}")
+    void poll() {
+        if (ready()) {
+            catchUp();
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void saved(BacklogItemSaved saved) {
+        keep(items.wordsOf(saved.team(), saved.key().number()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void imported(BacklogItemsImported imported) {
+        keep(items.wordsOf(imported.team(), null));
+    }
+
+    /** Reads what was saved since the newest change seen (everything the first time) into the index. */
+    synchronized void catchUp() {
+        var since = newest == null ? Instant.EPOCH : newest.minus(OVERLAP);
+        var words = items.wordsSince(since);
+        keep(words);
+        var latest = words.stream().map(ItemWords::updatedAt).max(Instant::compareTo).orElse(since);
+        newest = newest == null || latest.isAfter(newest) ? latest : newest;
+    }
+
+    private void keep(List<ItemWords> words) {
+        var estimated = new ArrayList<EstimatedItem>();
+        for (var item : words) {
+            var key = Integer.toString(item.number());
+            if (item.estimate() != null && item.estimate().agreed()) {
+                estimated.add(new EstimatedItem(item.team(), key, item.title(), item.text(), item.estimate().value(),
+                        item.updatedAt().toEpochMilli()));
+            }
+            else if (index.holds(item.team(), key)) {
+                index.drop(item.team(), key);
+            }
+        }
+        if (!estimated.isEmpty()) {
+            index.keepAll(estimated);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.refinery.estimation;
+
+class EstimateHintsOnH2Tests extends EstimateHintsTests {
+}

@@ -1,0 +1,7 @@
+package dev.refinery.estimation;
+
+import dev.refinery.shared.OnPostgres;
+
+@OnPostgres
+class EstimateHintsOnPostgresTests extends EstimateHintsTests {
+}

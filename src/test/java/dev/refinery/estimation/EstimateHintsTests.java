@@ -1,0 +1,170 @@
+package dev.refinery.estimation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import dev.refinery.backlog.BacklogItems;
+import dev.refinery.backlog.Criterion;
+import dev.refinery.backlog.Estimate;
+import dev.refinery.backlog.ItemPatch;
+import dev.refinery.identity.Account;
+import dev.refinery.identity.Accounts;
+import dev.refinery.identity.NewMember;
+import dev.refinery.identity.NewTeam;
+import dev.refinery.identity.People;
+import dev.refinery.identity.Teams;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Similar items and the suggested estimate through the API and the poker page, on each database (see the
+ * subclasses): nothing of them before the reveal, the team's most similar items and a reasoned suggestion after.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class EstimateHintsTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    BacklogItems items;
+
+    Account fay;
+    Account ben;
+    Account stranger;
+    String team;
+    String item;
+
+    @BeforeEach
+    void history() {
+        var people = new People(accounts, mvc);
+        fay = people.someone("Fay");
+        ben = people.someone("Ben");
+        stranger = people.someone("Sam");
+        team = People.newKey();
+        teams.create(new NewTeam("Payments", team), fay.id());
+        teams.add(team, new NewMember(ben.email(), "engineer"), fay.id());
+        var other = People.newKey();
+        teams.create(new NewTeam("Elsewhere", other), stranger.id());
+        items.create(other, ItemPatch.empty().title("Refund a card payment by SEPA transfer").estimate(points(40)), stranger);
+        estimated("Refund a card payment", "Customers get their **money back** for a card payment.", 5);
+        estimated("Refunds of SEPA transfers", "<p>Refund a SEPA transfer</p>", 5);
+        estimated("Partial refund of a payment", "", 8);
+        estimated("Rename the login button", "", 1);
+        estimated("Fix the typo on the invoice footer", "", 1);
+        estimated("Change the colour of the header", "", 1);
+        item = items.create(team, ItemPatch.empty().title("Refund a card payment by SEPA transfer")
+            .description("Refunds are asked for every week.")
+            .acceptanceCriteria(List.of(new Criterion("the customer sees the refund", false)))
+            .estimate(points(13)), fay).key().toString();
+    }
+
+    @Test
+    void showsNothingSimilarOrSuggestedBeforeTheRevealThenTheMostSimilarItemsAndTheReason() throws Exception {
+        var round = open();
+        vote(ben, round, "5");
+
+        var before = get(ben, rounds() + "/" + round);
+        assertThat(before.getResponse().getContentAsString()).doesNotContain("hints", "Refund a card payment\"", "Suggested");
+        var similar = get(ben, "/api/v1/teams/" + team + "/items/" + item + "/similar");
+        assertThat(similar).hasStatus(HttpStatus.CONFLICT);
+        assertThat(similar.getResponse().getContentAsString()).doesNotContain("Refunds of SEPA", "Suggested");
+        var page = get(ben, "/teams/" + team + "/items/" + item + "/poker");
+        assertThat(page.getResponse().getContentAsString()).doesNotContain("Refunds of SEPA", "Suggested", "similar-items");
+        assertThat(get(ben, "/teams/" + team + "/items/" + item + "/poker/hints").getResponse().getContentAsString())
+            .doesNotContain("Refunds of SEPA", "Suggested");
+
+        assertThat(mvc.post().uri(rounds() + "/" + round + "/reveal").with(People.basic(fay)).exchange()).hasStatusOk();
+
+        var revealed = body(get(ben, rounds() + "/" + round)).get("hints");
+        var keys = revealed.get("similar").findValuesAsString("key");
+        var titles = revealed.get("similar").findValuesAsString("title");
+        assertThat(keys).hasSizeLessThanOrEqualTo(5).doesNotContain(item);
+        assertThat(titles.subList(0, 3)).containsExactlyInAnyOrder("Refund a card payment", "Refunds of SEPA transfers",
+                "Partial refund of a payment");
+        assertThat(revealed.get("similar").get(0).get("estimate").decimalValue()).isEqualByComparingTo("5");
+        var suggestion = revealed.get("suggestion");
+        assertThat(suggestion.get("value").decimalValue()).as("the other team's 40 and the item's own 13 are no evidence")
+            .isEqualByComparingTo("5");
+        assertThat(suggestion.get("reason").asString()).startsWith("Suggested 5: ").contains("the team's median is 3");
+        assertThat(suggestion.get("confidence").asString()).isIn("low", "medium", "high");
+
+        assertThat(body(get(ben, "/api/v1/teams/" + team + "/items/" + item + "/similar")).get("similar").findValuesAsString("title"))
+            .isEqualTo(titles);
+        assertThat(get(ben, "/teams/" + team + "/items/" + item + "/poker/hints").getResponse().getContentAsString())
+            .contains("Refunds of SEPA transfers", "Suggested 5: ");
+    }
+
+    @Test
+    void showsAnEstimatedItemsSimilarItemsToMembersOnly() throws Exception {
+        var estimated = items.list(team, new dev.refinery.backlog.BacklogFilter(null, null, null, null, null, 1), fay.id());
+        var first = estimated.items().stream().filter(view -> view.content().title().equals("Refund a card payment")).findFirst()
+            .orElseThrow().key().toString();
+
+        assertThat(body(get(ben, "/api/v1/teams/" + team + "/items/" + first + "/similar")).get("similar").findValuesAsString("title"))
+            .contains("Refunds of SEPA transfers").doesNotContain("Refund a card payment");
+        assertThat(get(stranger, "/api/v1/teams/" + team + "/items/" + first + "/similar").getResponse().getStatus())
+            .isIn(403, 404);
+    }
+
+    private void estimated(String title, String description, int points) {
+        items.create(team, ItemPatch.empty().title(title).description(description).estimate(points(points)), fay);
+    }
+
+    private static Estimate points(int value) {
+        return Estimate.of(BigDecimal.valueOf(value), Estimate.Unit.POINTS);
+    }
+
+    private long open() {
+        var result = mvc.post().uri(rounds()).with(People.basic(fay)).contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        return body(result).get("id").asLong();
+    }
+
+    private void vote(Account voter, long round, String card) {
+        assertThat(mvc.put().uri(rounds() + "/" + round + "/votes/me").with(People.basic(voter))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"card\": \"" + card + "\"}").exchange()).hasStatus(HttpStatus.NO_CONTENT);
+    }
+
+    private MvcTestResult get(Account viewer, String uri) {
+        return mvc.get().uri(uri).with(People.basic(viewer)).exchange();
+    }
+
+    private String rounds() {
+        return "/api/v1/teams/" + team + "/items/" + item + "/rounds";
+    }
+
+    private static JsonNode body(MvcTestResult result) {
+        try {
+            return JSON.readTree(result.getResponse().getContentAsString());
+        }
+        catch (java.io.UnsupportedEncodingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
