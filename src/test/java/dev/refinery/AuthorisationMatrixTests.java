@@ -39,6 +39,8 @@ import dev.refinery.backlog.BacklogItems;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Workstreams;
 import dev.refinery.estimation.PokerRounds;
+import dev.refinery.exchange.WebhookForm;
+import dev.refinery.exchange.Webhooks;
 import dev.refinery.identity.Account;
 import dev.refinery.identity.Accounts;
 import dev.refinery.identity.ApiTokens;
@@ -108,6 +110,12 @@ abstract class AuthorisationMatrixTests {
             Map.entry("POST /teams/{team}/sessions/{id}/phase", "phase=questions"),
             Map.entry("POST /teams/{team}/sessions/{id}/pre-votes", "item=${second}"),
             Map.entry("POST /teams/{team}/workstreams/archive", "name=Payments"),
+            Map.entry("POST /teams/{team}/reports/iterations", "lengthWeeks=2&firstStart=2026-01-05&timeZone=UTC&version=0"),
+            Map.entry("POST /teams/{team}/webhooks", "url=http%3A%2F%2F127.0.0.1%3A9%2Fhook&events=item.created"),
+            Map.entry("POST /teams/{team}/webhooks/{id}", "url=http%3A%2F%2F127.0.0.1%3A9%2Fhook&events=item.created&active=true&version=0"),
+            Map.entry("PUT /api/v1/teams/{team}/reports/iterations", "{\"lengthWeeks\": 2, \"firstStart\": \"2026-01-05\", \"timeZone\": \"UTC\", \"version\": 0}"),
+            Map.entry("POST /api/v1/teams/{team}/webhooks", "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"item.created\"]}"),
+            Map.entry("PUT /api/v1/teams/{team}/webhooks/{id}", "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"item.created\"], \"active\": true, \"version\": 0}"),
             Map.entry("POST /api/v1/teams/{key}/members", "{\"email\": \"${someone-email}\", \"role\": \"observer\"}"),
             Map.entry("PUT /api/v1/teams/{key}/members/{account}", "{\"role\": \"pm\"}"),
             Map.entry("PUT /api/v1/teams/{team}/items/{item}/pin", "{\"above\": \"${second}\"}"),
@@ -164,6 +172,9 @@ abstract class AuthorisationMatrixTests {
 
     @Autowired
     Workstreams workstreams;
+
+    @Autowired
+    Webhooks webhooks;
 
     @Autowired
     JsonMapper json;
@@ -418,6 +429,7 @@ abstract class AuthorisationMatrixTests {
             case "imports" -> "import";
             case "accounts", "users" -> "someone";
             case "tokens" -> "spare-token";
+            case "webhooks" -> "webhook";
             default -> throw new IllegalStateException("An {id} after /" + collection + "/");
         };
     }
@@ -484,6 +496,15 @@ abstract class AuthorisationMatrixTests {
             guest = mvc.get().uri("/join/" + guestToken).exchange().getResponse().getCookie("SESSION");
             mvc.post().uri("/join/" + guestToken).cookie(guest).with(csrf()).param("name", "Gina Guest").exchange();
         }
+        long webhook = -1;
+        long message = -1;
+        if (everything || route.contains("/webhooks/")) {
+            webhook = webhooks.create(key, new WebhookForm("http://127.0.0.1:9/hook", List.of("item.created"), true, null),
+                    facilitator.id()).id();
+            webhooks.sendTest(key, webhook, facilitator.id());
+            message = jdbc.sql("SELECT MAX(id) FROM exchange_webhook_message WHERE webhook_id = :hook")
+                .param("hook", webhook).query(Long.class).single();
+        }
         var values = new LinkedHashMap<String, String>();
         values.put("team", key);
         values.put("key", key);
@@ -504,6 +525,10 @@ abstract class AuthorisationMatrixTests {
         values.put("account", Long.toString(cast.engineer().id().value()));
         values.put("someone", Long.toString(cast.someone().id().value()));
         values.put("spare-token", Long.toString(spare));
+        values.put("webhook", Long.toString(webhook));
+        values.put("message", Long.toString(message));
+        // a session of someone else, or none: signing it out changes nothing, and the page says so
+        values.put("handle", "0000000000000000");
         return new Fixture(values, guest);
     }
 
