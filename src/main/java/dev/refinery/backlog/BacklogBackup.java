@@ -2,6 +2,7 @@ package dev.refinery.backlog;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +67,8 @@ public class BacklogBackup {
     public record ItemPart(Integer number, String key, String title, String description, String technicalNotes,
             List<Link> links, List<Criterion> acceptanceCriteria, Estimate estimate, Map<String, BigDecimal> importance,
             LocalDate deadline, String deadlineReason, String workstream, List<String> labels, Status status,
-            Integer followUpOf, Integer splitFrom, Map<String, String> customFields, String externalKey, List<Risk> risks) {
+            Integer followUpOf, Integer splitFrom, Map<String, String> customFields, String externalKey, List<Risk> risks,
+            BigDecimal actualDays, Instant doneAt) {
 
         public ItemPart {
             links = links == null ? List.of() : links;
@@ -79,7 +81,8 @@ public class BacklogBackup {
 
         ItemContent content() {
             return new ItemContent(title, description, technicalNotes, links, acceptanceCriteria, estimate, importance,
-                    deadline, deadlineReason, workstream, labels, status, null, null, customFields, null);
+                    deadline, deadlineReason, workstream, labels, status, null, null, customFields,
+                    actualDays == null ? null : ItemRules.actualHalves(actualDays).orElse(null));
         }
     }
 
@@ -116,6 +119,7 @@ public class BacklogBackup {
         var context = new BacklogItemRepository.Context(team, membership.team().key().value(), workstreams.of(team), template);
         var externalKeys = items.externalKeys(team);
         var risks = backups.risks(team);
+        var doneAt = items.doneTimes(team);
         var parts = items.all(context).stream().map(item -> {
             var content = item.content();
             var custom = new LinkedHashMap<String, String>();
@@ -130,7 +134,8 @@ public class BacklogBackup {
                     content.labels(), content.status(),
                     content.followUpOf() == null ? null : content.followUpOf().number(),
                     content.splitFrom() == null ? null : content.splitFrom().number(), custom,
-                    externalKeys.get(item.key().number()), risks.getOrDefault(item.key().number(), List.of()));
+                    externalKeys.get(item.key().number()), risks.getOrDefault(item.key().number(), List.of()),
+                    content.actualDays(), doneAt.get(item.key().number()));
         }).toList();
         var fields = template.customFields().stream()
             .map(field -> new FieldPart(field.name(), field.type(), field.options(), field.requiredForReady()))
@@ -193,6 +198,9 @@ public class BacklogBackup {
         for (var item : part.items()) {
             var created = items.insert(context, item.number(), item.content(), now);
             ids.put(item.number(), created.id().value());
+            if (item.doneAt() != null && item.status() == Status.DONE) {
+                items.doneAt(created.id(), item.doneAt());
+            }
             items.record(created.id(), created.version(), now, by.id().value(), by.displayName(),
                     List.of(new ItemContent.Change("restored", null,
                             "From a backup" + (item.key() == null || item.key().isBlank() ? "" : " of " + item.key().strip()))));
@@ -332,6 +340,9 @@ public class BacklogBackup {
             var before = new ItemContent("", "", "", null, null, null, kept, null, "", null, null, null, null, null, null, null);
             ItemRules.problems(content, before, template, workstreams)
                 .forEach((field, message) -> problems.putIfAbsent(prefix + "." + field, message));
+            if (item.actualDays() != null && ItemRules.actualHalves(item.actualDays()).isEmpty()) {
+                problems.put(prefix + ".actualDays", ItemRules.actualOutOfRange());
+            }
             relation(prefix + ".followUpOf", item.followUpOf(), item.number(), numbers, problems);
             relation(prefix + ".splitFrom", item.splitFrom(), item.number(), numbers, problems);
             if (item.externalKey() != null) {

@@ -237,6 +237,25 @@ class BacklogItemRepository {
         return new BacklogItem(new BacklogItemId(id), new ItemKey(context.teamKey(), number), content, 1, now);
     }
 
+    /** When the team's done items reached done, by item number (for a backup). */
+    Map<Integer, Instant> doneTimes(long team) {
+        var times = new HashMap<Integer, Instant>();
+        jdbc.sql("SELECT item_number, done_at FROM backlog_item WHERE team_id = :team AND done_at IS NOT NULL")
+            .param("team", team)
+            .query(rs -> {
+                times.put(rs.getInt("item_number"), rs.getObject("done_at", OffsetDateTime.class).toInstant());
+            });
+        return times;
+    }
+
+    /** Gives a done item the time it reached done somewhere else (a restored backup). */
+    void doneAt(BacklogItemId item, Instant at) {
+        jdbc.sql("UPDATE backlog_item SET done_at = :at WHERE id = :id AND status = 'done'")
+            .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+            .param("id", item.value())
+            .update();
+    }
+
     /** The external keys of a team's items (those imported from other tools), by item number. */
     Map<Integer, String> externalKeys(long team) {
         var keys = new HashMap<Integer, String>();

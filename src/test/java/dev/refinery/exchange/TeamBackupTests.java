@@ -151,7 +151,7 @@ abstract class TeamBackupTests {
         var pay = items.find(team, key, fay.id());
         items.split(team, key, pay.item().version(), List.of("SEPA mandates", "SEPA refunds"), false, fay);
         items.create(team, ItemPatch.empty().title("Card refunds").estimate(Estimate.of(new BigDecimal("1.5"), Estimate.Unit.DAYS))
-            .importance(Map.of("value", new BigDecimal("5"), "reach", new BigDecimal("40"))), fay);
+            .actual(5).importance(Map.of("value", new BigDecimal("5"), "reach", new BigDecimal("40"))), fay);
         imports.add(team, List.of(new ImportedItem(2, "jira:PAY-7", ItemPatch.empty().title("Done thing").status(Status.DONE))),
                 List.of(), false, "jira-csv", fay, (saved, of) -> {
                 });
@@ -198,6 +198,12 @@ abstract class TeamBackupTests {
         assertThat(rich.get("deadlineReason").asString()).isEqualTo("The regulator's date");
         assertThat(rich.get("status").asString()).isEqualTo("ready");
         assertThat(rich.get("customFields").get("Component").asString()).isEqualTo("api");
+        // what the work really took, and when a done item was done: the reports' facts survive a restore
+        var byTitle = new java.util.HashMap<String, JsonNode>();
+        backup.get("items").forEach(item -> byTitle.put(item.get("title").asString(), item));
+        assertThat(byTitle.get("Card refunds").get("actualDays").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(byTitle.get("Done thing").get("doneAt").asString()).isNotBlank();
+        assertThat(rich.has("doneAt") && !rich.get("doneAt").isNull()).isFalse();
         assertThat(backup.get("items").get(6).get("externalKey").asString()).isEqualTo("jira:PAY-7");
         assertThat(rich.get("risks").get(0).get("text").asString()).isEqualTo("13 - the bank has no sandbox");
         assertThat(rich.get("risks").get(0).get("author").asString()).isEqualTo("Ben");
