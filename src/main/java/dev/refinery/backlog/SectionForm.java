@@ -183,7 +183,10 @@ public final class SectionForm {
                 Status.of(get("status")).ifPresentOrElse(patch::status,
                         () -> problems.put("status", "Choose a status."));
                 var actual = get("actual").strip().replace(',', '.');
-                if (actual.isEmpty()) {
+                if (!values.containsKey("actual")) {
+                    // a form without the field (an older page still open) leaves what the work took as it was
+                }
+                else if (actual.isEmpty()) {
                     patch.actual(null);
                 }
                 else {

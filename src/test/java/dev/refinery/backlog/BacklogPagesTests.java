@@ -112,6 +112,22 @@ class BacklogPagesTests {
     }
 
     @Test
+    void keepsTheActualEffortWhenTheDetailsFormDoesNotCarryItAndForgetsItWhenEmptied() {
+        var key = items.create(team, ItemPatch.empty().title("Pay by SEPA").status(Status.DONE).actual(5), ana).key().toString();
+        var url = "/teams/" + team + "/items/" + key + "/sections/details";
+
+        assertThat(mvc.post().uri(url).with(user(people.signedIn(ana))).with(csrf()).header("HX-Request", "true")
+                .param("version", "1").param("status", "done").param("workstream", "").param("labels", "ops"))
+            .hasStatusOk().bodyText().contains("2.5 days");
+        assertThat(items.find(team, key, ana.id()).content().actualDays()).isEqualByComparingTo("2.5");
+
+        assertThat(mvc.post().uri(url).with(user(people.signedIn(ana))).with(csrf()).header("HX-Request", "true")
+                .param("version", "2").param("status", "done").param("actual", "").param("workstream", "").param("labels", "ops"))
+            .hasStatusOk();
+        assertThat(items.find(team, key, ana.id()).content().actualDays()).isNull();
+    }
+
+    @Test
     void fallsBackToWholePagesWithoutJavaScript() {
         var key = items.create(team, ItemPatch.empty().title("Pay by SEPA"), ana).key().toString();
         var item = "/teams/" + team + "/items/" + key;
