@@ -137,6 +137,28 @@ abstract class CleanupTests {
     }
 
     @Test
+    void removesWebhookMessagesAndTheirLogOnceDoneWithButNeverOneStillToBeSent() {
+        var now = clock.instant();
+        var hook = webhook();
+        var deliveredLongAgo = message(hook, "delivered", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)));
+        var failedLongAgo = message(hook, "failed", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(39)));
+        var sentAgainLately = message(hook, "delivered", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(3)));
+        var deliveredLately = message(hook, "delivered", now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(2)));
+        var stillTrying = message(hook, "pending", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(39)));
+
+        sweeps.sweep();
+
+        assertThat(jdbc.sql("SELECT id FROM exchange_webhook_message WHERE id IN (:ids) ORDER BY id")
+            .param("ids", List.of(deliveredLongAgo, failedLongAgo, sentAgainLately, deliveredLately, stillTrying))
+            .query(Long.class).list())
+            .containsExactly(sentAgainLately, deliveredLately, stillTrying);
+        assertThat(rows("SELECT count(*) FROM exchange_webhook_attempt WHERE message_id IN (:ids)",
+                List.of(deliveredLongAgo, failedLongAgo))).as("their delivery log").isZero();
+        assertThat(rows("SELECT count(*) FROM exchange_webhook_attempt WHERE message_id IN (:ids)",
+                List.of(sentAgainLately, deliveredLately, stillTrying))).isEqualTo(3);
+    }
+
+    @Test
     void countsAndLogsWhatEachSweepRemoved(CapturedOutput output) {
         sweeps.sweep();
         var before = removed("guest-links");
@@ -151,7 +173,7 @@ abstract class CleanupTests {
         assertThat(removed("guest-links") - before).isEqualTo(2);
         assertThat(output).contains("Clean-up removed 2 guest-links");
         assertThat(meters.find("refinery.cleanup.removed").counters()).extracting(counter -> counter.getId().getTag("kind"))
-            .contains("http-sessions", "presence", "import-jobs", "stalled-imports", "guest-links");
+            .contains("http-sessions", "presence", "import-jobs", "stalled-imports", "guest-links", "webhook-messages");
     }
 
     @Test
@@ -225,6 +247,34 @@ abstract class CleanupTests {
             .param("revokedAt", revokedAt == null ? null : at(revokedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
             .update();
         return token;
+    }
+
+    private long webhook() {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO exchange_webhook (team_id, url, secret, events, active, created_at)
+                VALUES (1, 'http://127.0.0.1:9/hook', 'whsec_c2VjcmV0', 'estimate.agreed', TRUE, :at)
+                """)
+            .param("at", at(clock.instant().minus(Duration.ofDays(60)))).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    private long message(long hook, String status, Instant createdAt, Instant lastAttempt) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO exchange_webhook_message (webhook_id, message_id, event_type, payload, status, attempts,
+                    next_attempt_at, give_up_at, created_at)
+                VALUES (:hook, :messageId, 'estimate.agreed', '{}', :status, 1, :at, :at, :at)
+                """)
+            .param("hook", hook).param("messageId", "msg_" + UUID.randomUUID()).param("status", status)
+            .param("at", at(createdAt)).update(keys, "id");
+        var message = keys.getKeyAs(Number.class).longValue();
+        jdbc.sql("""
+                INSERT INTO exchange_webhook_attempt (message_id, webhook_id, attempted_at, status_code, duration_ms, answer, node)
+                VALUES (:message, :hook, :at, 200, 12, 'ok', 'node-1')
+                """)
+            .param("message", message).param("hook", hook).param("at", at(lastAttempt)).update();
+        return message;
     }
 
     private double removed(String kind) {
