@@ -291,6 +291,9 @@ public class PokerRounds {
         var membership = teams.find(teamKey, by.id());
         var team = membership.team().id();
         var round = round(team, itemKey, roundId);
+        if (!membership.facilitator() && !votes(membership.role(), settings(team))) {
+            throw new Forbidden("Only the outliers of a round, or a facilitator, add its risks.");
+        }
         if (!round.revealed()) {
             throw Rejected.conflict("text", "Reasons are asked for once the cards are revealed.");
         }
