@@ -246,10 +246,12 @@ class SessionController {
     @PostMapping("/teams/{team}/sessions/{id}/close")
     String close(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id,
             @RequestParam(defaultValue = "") String note, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            Model model) {
+            jakarta.servlet.http.HttpServletResponse response, Model model) {
         try {
             live.close(team, id, note, me.account());
             if (htmx != null) {
+                // the one who closed it goes on to the summary; the others' rooms say it is over, with its link
+                response.setHeader("HX-Redirect", "/teams/" + team + "/sessions/" + id);
                 model.addAttribute("url", "/teams/" + team + "/sessions/" + id);
                 return "meeting/room-over";
             }

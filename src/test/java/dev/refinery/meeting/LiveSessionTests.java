@@ -136,7 +136,8 @@ class LiveSessionTests {
     @Test
     void closesWithAReasonWhenAReviewedItemHasNoOutcome() {
         post(fay, "/start");
-        assertThat(htmx(fay, "/close", "note", "Ran out of time")).hasStatusOk().bodyText().contains("See the summary");
+        assertThat(htmx(fay, "/close", "note", "Ran out of time")).hasStatusOk()
+            .hasHeader("HX-Redirect", page).bodyText().contains("See the summary");
         assertThat(mvc.get().uri(page).with(user(people.signedIn(fay)))).bodyText()
             .contains("Closed with a note", "Ran out of time");
     }
