@@ -102,6 +102,8 @@ abstract class ReportsApiTests {
         assertThat(velocity.get("lines").get(0).get("start").asString()).isEqualTo(firstStart.toString());
         assertThat(velocity.get("meanPoints").asDouble()).isEqualTo(10.0);
         assertThat(velocity.get("spreadPoints").asDouble()).isZero();
+        assertThat(mvc.get().uri("/teams/" + team + "/reports/velocity").with(user(people.signedIn(ana)))).hasStatusOk()
+            .bodyText().as("no spread to draw over the mean's label").contains(">mean</text>").doesNotContain("1 sd", "class=\"spread\"");
 
         var forecast = body(get("/forecast"));
         assertThat(forecast.get("tooLittleData").asBoolean()).isFalse();
