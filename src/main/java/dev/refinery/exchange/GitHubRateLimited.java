@@ -8,7 +8,7 @@ public final class GitHubRateLimited extends GitHubFailure {
     private final Instant retryAt;
 
     public GitHubRateLimited(Instant retryAt) {
-        super("GitHub's rate limit is spent until " + retryAt + ".");
+        super("GitHub's rate limit for this token is spent; GitHub accepts requests again from " + retryAt + ".");
         this.retryAt = retryAt;
     }
 
