@@ -1,12 +1,9 @@
 package dev.refinery.exchange;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.refinery.shared.Markdown;
 import tools.jackson.databind.JsonNode;
