@@ -18,23 +18,33 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two doors. The API under {@code /api} is stateless with personal tokens ({@code Authorization: Bearer}) or, unless
- * {@code refinery.api.http-basic=false}, HTTP Basic: no cookie ever authenticates it, so it needs no CSRF token. Pages
- * sign in with a form, keep a session, and check a CSRF token on every change.
+ * {@code refinery.api.http-basic=false} or local passwords are off, HTTP Basic: no cookie ever authenticates it, so it
+ * needs no CSRF token. Pages sign in with a form (unless local passwords are off) or an OpenID Connect provider, keep
+ * a session, and check a CSRF token on every change.
  */
 @Configuration
 class SecurityConfiguration {
 
-    private final boolean httpBasic;
+    static final String REFUSED = "refinery.sign-in.refused";
 
-    SecurityConfiguration(@Value("${refinery.api.http-basic:true}") boolean httpBasic) {
-        this.httpBasic = httpBasic;
+    private final boolean httpBasic;
+    private final SingleSignOn singleSignOn;
+
+    SecurityConfiguration(@Value("${refinery.api.http-basic:true}") boolean httpBasic, SingleSignOn singleSignOn) {
+        // HTTP Basic sends a password: off with local passwords too.
+        this.httpBasic = httpBasic && singleSignOn.localPasswords();
+        this.singleSignOn = singleSignOn;
     }
 
     @Bean
@@ -79,7 +89,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle,
-            AuditLog audit) throws Exception {
+            AuditLog audit, OidcSignIn oidcSignIn) throws Exception {
         var landing = new SavedRequestAwareAuthenticationSuccessHandler();
         landing.setDefaultTargetUrl("/");
         http
@@ -95,24 +105,51 @@ class SecurityConfiguration {
                     .permitAll()
                 .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
                 .anyRequest().authenticated())
-            .formLogin(form -> form
-                .loginPage("/sign-in")
-                .usernameParameter("email")
-                .successHandler((request, response, signedIn) -> {
-                    if (signedIn.getPrincipal() instanceof SignedInAccount account) {
-                        audit.record(AuditKind.SIGN_IN_SUCCEEDED, account.id(), account.getUsername(),
-                                request.getRemoteAddr(), "Signed in with a password");
-                    }
-                    landing.onAuthenticationSuccess(request, response, signedIn);
-                })
-                .failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
-                        + (refused instanceof SignInLocked locked ? "/sign-in?locked=" + locked.until().getEpochSecond() : "/sign-in?error")))
-                .permitAll())
             .logout(logout -> logout
                 .logoutUrl("/sign-out")
                 .logoutSuccessUrl("/sign-in?signed-out"))
             .addFilterBefore(new FirstRunRedirect(accounts), AnonymousAuthenticationFilter.class)
             .addFilterBefore(new DeactivatedSessions(accounts), AnonymousAuthenticationFilter.class);
+        if (singleSignOn.localPasswords()) {
+            http.formLogin(form -> form
+                    .loginPage("/sign-in")
+                    .usernameParameter("email")
+                    .successHandler((request, response, signedIn) -> {
+                        if (signedIn.getPrincipal() instanceof SignedInAccount account) {
+                            audit.record(AuditKind.SIGN_IN_SUCCEEDED, account.id(), account.getUsername(),
+                                    request.getRemoteAddr(), "Signed in with a password");
+                        }
+                        landing.onAuthenticationSuccess(request, response, signedIn);
+                    })
+                    .failureHandler((request, response, refused) -> response.sendRedirect(request.getContextPath()
+                            + (refused instanceof SignInLocked locked ? "/sign-in?locked=" + locked.until().getEpochSecond() : "/sign-in?error")))
+                    .permitAll());
+        }
+        if (singleSignOn.any()) {
+            var contexts = new HttpSessionSecurityContextRepository();
+            http.oauth2Login(login -> login
+                .loginPage("/sign-in")
+                .clientRegistrationRepository(singleSignOn)
+                .authorizedClientRepository(new NoAuthorizedClients())
+                .userInfoEndpoint(info -> info.oidcUserService(oidcSignIn))
+                .successHandler((request, response, signedIn) -> {
+                    // The rest of Refinery knows a signed-in person as a SignedInAccount, whichever way they signed in.
+                    var account = ((OidcSignIn.LinkedOidcUser) signedIn.getPrincipal()).account();
+                    var context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null,
+                            account.getAuthorities()));
+                    SecurityContextHolder.setContext(context);
+                    contexts.saveContext(context, request, response);
+                    landing.onAuthenticationSuccess(request, response, context.getAuthentication());
+                })
+                .failureHandler((request, response, refused) -> {
+                    request.getSession().setAttribute(REFUSED, refused instanceof OidcAccounts.OidcRefused
+                            ? refused.getMessage()
+                            : "Signing in with your provider did not complete (" + refused.getMessage() + "). Try again.");
+                    response.sendRedirect(request.getContextPath() + "/sign-in?refused");
+                }))
+                .addFilterBefore(new ProviderAvailability(singleSignOn), OAuth2AuthorizationRequestRedirectFilter.class);
+        }
         if (httpBasic) {
             http.httpBasic(Customizer.withDefaults());
         }
