@@ -1,5 +1,7 @@
 package dev.refinery.identity;
 
+import java.util.ArrayList;
+
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -7,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -20,6 +23,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -92,8 +97,17 @@ class SecurityConfiguration {
             AuditLog audit, OidcSignIn oidcSignIn) throws Exception {
         var landing = new SavedRequestAwareAuthenticationSuccessHandler();
         landing.setDefaultTargetUrl("/");
+        // One manager for every way into the pages: the password (form and HTTP Basic) and the providers' ID tokens.
+        var doors = new ArrayList<AuthenticationProvider>();
+        if (singleSignOn.localPasswords()) {
+            doors.add(passwordProvider(accounts, passwords, throttle, audit));
+        }
+        if (singleSignOn.any()) {
+            doors.add(new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+                    oidcSignIn));
+        }
         http
-            .authenticationManager(signIn(accounts, passwords, throttle, audit))
+            .authenticationManager(new ProviderManager(doors))
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/sign-in", "/sign-up", "/setup", "/error").permitAll()
@@ -131,7 +145,6 @@ class SecurityConfiguration {
                 .loginPage("/sign-in")
                 .clientRegistrationRepository(singleSignOn)
                 .authorizedClientRepository(new NoAuthorizedClients())
-                .userInfoEndpoint(info -> info.oidcUserService(oidcSignIn))
                 .successHandler((request, response, signedIn) -> {
                     // The rest of Refinery knows a signed-in person as a SignedInAccount, whichever way they signed in.
                     var account = ((OidcSignIn.LinkedOidcUser) signedIn.getPrincipal()).account();
@@ -163,8 +176,13 @@ class SecurityConfiguration {
      */
     private static AuthenticationManager signIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle,
             AuditLog audit) {
+        return new ProviderManager(passwordProvider(accounts, passwords, throttle, audit));
+    }
+
+    private static AuthenticationProvider passwordProvider(Accounts accounts, PasswordEncoder passwords,
+            SignInThrottle throttle, AuditLog audit) {
         var checked = new DaoAuthenticationProvider(accounts);
         checked.setPasswordEncoder(passwords);
-        return new ProviderManager(new ThrottledSignIn(checked, throttle, audit));
+        return new ThrottledSignIn(checked, throttle, audit);
     }
 }
