@@ -53,7 +53,7 @@ class LocalPasswordsOffTests {
         assertThat(posted).hasRedirectedUrl("/sign-in?passwords-off");
         assertThat(posted.getRequest().getSession(false) == null ? null
                 : posted.getRequest().getSession(false).getAttribute("SPRING_SECURITY_CONTEXT")).isNull();
-        assertThat(mvc.get().uri("/sign-in?passwords-off")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/sign-in").param("passwords-off", "")).hasStatusOk().bodyText()
             .contains("Passwords are turned off here: sign in with your organisation's account below.");
     }
 
