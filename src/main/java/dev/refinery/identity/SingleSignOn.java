@@ -3,6 +3,8 @@ package dev.refinery.identity;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,7 @@ class SingleSignOn implements ClientRegistrationRepository {
     private static final Logger log = LoggerFactory.getLogger(SingleSignOn.class);
     private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
     private static final Pattern ISSUER_KEY = Pattern.compile("REFINERY_OIDC_([A-Z0-9]+)_ISSUER");
+    private static final Pattern ANY_ISSUER_KEY = Pattern.compile("REFINERY_OIDC_(.+)_ISSUER");
 
     private final Map<String, OidcProvider> providers;
     private final Map<String, ClientRegistration> resolved = new ConcurrentHashMap<>();
@@ -45,7 +48,7 @@ class SingleSignOn implements ClientRegistrationRepository {
     private final RestClient discovery = discoveryClient();
 
     SingleSignOn(ConfigurableEnvironment environment) {
-        var found = new java.util.LinkedHashMap<String, OidcProvider>();
+        var found = new LinkedHashMap<String, OidcProvider>();
         for (var name : names(environment)) {
             var prefix = "refinery.oidc." + name + ".";
             found.put(name, new OidcProvider(name, environment.getProperty(prefix + "label"),
@@ -75,9 +78,13 @@ class SingleSignOn implements ClientRegistrationRepository {
         for (var source : environment.getPropertySources()) {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
                 for (var key : enumerable.getPropertyNames()) {
-                    var matcher = ISSUER_KEY.matcher(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+                    var normalised = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+                    var matcher = ISSUER_KEY.matcher(normalised);
                     if (matcher.matches()) {
                         names.add(matcher.group(1).toLowerCase(Locale.ROOT));
+                    }
+                    else if (ANY_ISSUER_KEY.matcher(normalised).matches()) {
+                        log.warn("{} is ignored: a provider's name is letters and digits only, like REFINERY_OIDC_ACME_ISSUER", key);
                     }
                 }
             }
@@ -88,7 +95,7 @@ class SingleSignOn implements ClientRegistrationRepository {
     /** The providers for the sign-in page, by label. */
     List<OidcProvider> providers() {
         var sorted = new ArrayList<>(providers.values());
-        sorted.sort(java.util.Comparator.comparing(OidcProvider::label));
+        sorted.sort(Comparator.comparing(OidcProvider::label));
         return sorted;
     }
 

@@ -85,11 +85,11 @@ class SingleSignOnBrowserTests {
         try (var person = browser.person(base(), 1280, 900)) {
             var page = person.newPage();
             page.navigate("/sign-in");
-            var before = session(person);
-            signInAtProvider(page, "Sign in with Acme", "ada");
+            var before = signInAtProvider(page, "Sign in with Acme", "ada");
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your teams"))).isVisible();
-            assertThat(session(person)).isNotNull().isNotEqualTo(before);
+            assertThat(before).as("the session that went to the provider").isNotNull();
+            assertThat(session(person)).as("the session id changed at sign-in").isNotNull().isNotEqualTo(before);
             page.navigate("/account");
             assertThat(page.locator("main h1")).hasText("Ada Lovelace");
             assertThat(page.locator("main")).containsText("ada.acme@refinery.test");
@@ -225,14 +225,19 @@ class SingleSignOnBrowserTests {
         assertThat(problems).isEmpty();
     }
 
-    /** Clicks the provider's button, signs in on the provider's own form, and waits to be back at the app. */
-    private void signInAtProvider(Page page, String button, String username) {
+    /**
+     * Clicks the provider's button, signs in on the provider's own form, and waits to be back at the app; returns the
+     * app's session id as it was while the person was at the provider.
+     */
+    private String signInAtProvider(Page page, String button, String username) {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(button)).click();
         assertThat(page).hasURL(provider.issuer() + "/login");
+        var before = session(page.context());
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(OpenIdProvider.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         page.waitForURL(url -> url.startsWith(base() + "/"));
+        return before;
     }
 
     private String base() {
