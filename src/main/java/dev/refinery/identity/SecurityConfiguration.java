@@ -156,9 +156,16 @@ class SecurityConfiguration {
                     landing.onAuthenticationSuccess(request, response, context.getAuthentication());
                 })
                 .failureHandler((request, response, refused) -> {
-                    request.getSession().setAttribute(REFUSED, refused instanceof OidcAccounts.OidcRefused
-                            ? refused.getMessage()
-                            : "Signing in with your provider did not complete (" + refused.getMessage() + "). Try again.");
+                    var message = refused.getMessage();
+                    if (!(refused instanceof OidcAccounts.OidcRefused)) {
+                        // Cancelled at the provider, an expired or replayed answer, a token that did not check out.
+                        var name = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+                        var label = singleSignOn.provider(name).map(OidcProvider::label).orElse("your provider");
+                        message = "Signing in with " + label + " did not complete. Try again.";
+                        audit.record(AuditKind.SIGN_IN_FAILED, null, null, request.getRemoteAddr(),
+                                "Sign-in with " + label + " did not complete: " + refused.getMessage());
+                    }
+                    request.getSession().setAttribute(REFUSED, message);
                     response.sendRedirect(request.getContextPath() + "/sign-in?refused");
                 }))
                 .addFilterBefore(new ProviderAvailability(singleSignOn), OAuth2AuthorizationRequestRedirectFilter.class);

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -35,6 +36,9 @@ class LocalPasswordsOffTests {
 
     @Autowired
     ApiTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theSignInPageOffersOnlyTheProviders() {
@@ -72,6 +76,20 @@ class LocalPasswordsOffTests {
         assertThat(mvc.get().uri("/oauth2/authorization/acme")).hasRedirectedUrl("/sign-in?unavailable=acme");
         assertThat(mvc.get().uri("/sign-in?unavailable=acme")).hasStatusOk().bodyText()
             .contains("role=\"alert\">Acme sign-in is unavailable right now. Try again in a few minutes.</p>");
+    }
+
+    @Test
+    void saysASignInThatDidNotCompleteAndAuditsIt() {
+        var answered = mvc.get().uri("/login/oauth2/code/acme").param("code", "forged").param("state", "unknown").exchange();
+
+        assertThat(answered).hasRedirectedUrl("/sign-in?refused");
+        var session = answered.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        assertThat(mvc.get().uri("/sign-in").param("refused", "").cookie(session)).hasStatusOk().bodyText()
+            .contains("role=\"alert\">Signing in with Acme did not complete. Try again.</p>");
+        assertThat(jdbc.sql("SELECT subject FROM identity_audit WHERE kind = 'sign-in-failed' ORDER BY id")
+                .query(String.class).list())
+            .anySatisfy(subject -> assertThat(subject).startsWith("Sign-in with Acme did not complete: [authorization_request_not_found]"));
     }
 
     @Test
