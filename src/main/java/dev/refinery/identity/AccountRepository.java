@@ -137,6 +137,32 @@ class AccountRepository {
             .list();
     }
 
+    /** The account linked to a provider's subject, with its state for signing in. */
+    Optional<SignedInAccount> linked(String provider, String subject) {
+        return jdbc.sql("""
+                SELECT a.id, a.email, a.display_name, a.administrator, a.deactivated_at
+                FROM identity_external_identity e
+                JOIN identity_account a ON a.id = e.account_id
+                WHERE e.provider = :provider AND e.subject = :subject
+                """)
+            .param("provider", provider)
+            .param("subject", subject)
+            .query((rs, row) -> new SignedInAccount(account(rs, row), null, rs.getObject("deactivated_at") == null))
+            .optional();
+    }
+
+    void link(String provider, String subject, AccountId account, Instant now) {
+        jdbc.sql("""
+                INSERT INTO identity_external_identity (provider, subject, account_id, linked_at)
+                VALUES (:provider, :subject, :account, :now)
+                """)
+            .param("provider", provider)
+            .param("subject", subject)
+            .param("account", account.value())
+            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+            .update();
+    }
+
     private Account account(ResultSet rs, int row) throws SQLException {
         return new Account(new AccountId(rs.getLong("id")), rs.getString("email"), rs.getString("display_name"),
                 rs.getBoolean("administrator"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -27,19 +28,37 @@ import dev.refinery.shared.Rejected;
 class SignInController {
 
     private final Accounts accounts;
+    private final SingleSignOn singleSignOn;
     private final boolean signUpOpen;
 
-    SignInController(Accounts accounts, @Value("${refinery.identity.self-sign-up:false}") boolean signUpOpen) {
+    SignInController(Accounts accounts, SingleSignOn singleSignOn,
+            @Value("${refinery.identity.self-sign-up:false}") boolean signUpOpen) {
         this.accounts = accounts;
+        this.singleSignOn = singleSignOn;
         this.signUpOpen = signUpOpen;
     }
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(name = "signed-out", required = false) String signedOut,
             @RequestParam(required = false) String created, @RequestParam(required = false) String email,
-            @RequestParam(required = false) String deactivated, @RequestParam(required = false) Long locked, Model model) {
+            @RequestParam(required = false) String deactivated, @RequestParam(required = false) Long locked,
+            @RequestParam(required = false) String refused, @RequestParam(required = false) String unavailable,
+            @RequestParam(name = "passwords-off", required = false) String passwordsOff, HttpServletRequest request, Model model) {
+        var providers = singleSignOn.providers().stream()
+            .map(provider -> new SignInPage.Provider(provider.label(), provider.signInUrl()))
+            .toList();
+        String why = null;
+        var session = request.getSession(false);
+        if (refused != null && session != null && session.getAttribute(SecurityConfiguration.REFUSED) instanceof String message) {
+            why = message;
+            session.removeAttribute(SecurityConfiguration.REFUSED);
+        }
+        var down = unavailable == null ? null
+                : singleSignOn.provider(unavailable).map(provider -> provider.label() + " sign-in is unavailable right now."
+                        + " Try again in a few minutes" + (singleSignOn.localPasswords() ? ", or sign in with your password." : ".")).orElse(null);
         model.addAttribute("page", new SignInPage(email == null ? "" : email, error != null, signedOut != null || deactivated != null,
-                created != null, signUpOpen, locked == null ? null : SignInLocked.message(Instant.ofEpochSecond(locked))));
+                created != null, signUpOpen, locked == null ? null : SignInLocked.message(Instant.ofEpochSecond(locked)),
+                singleSignOn.localPasswords(), providers, why, down, passwordsOff != null));
         return "identity/sign-in";
     }
 

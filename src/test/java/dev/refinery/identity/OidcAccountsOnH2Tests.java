@@ -1,0 +1,4 @@
+package dev.refinery.identity;
+
+class OidcAccountsOnH2Tests extends OidcAccountsTests {
+}

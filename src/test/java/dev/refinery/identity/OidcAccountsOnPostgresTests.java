@@ -1,0 +1,7 @@
+package dev.refinery.identity;
+
+import dev.refinery.shared.OnPostgres;
+
+@OnPostgres
+class OidcAccountsOnPostgresTests extends OidcAccountsTests {
+}
