@@ -69,7 +69,7 @@ public final class EstimatesBenchmark {
                 var row = rows.get(50_000 + i % 1_000);
                 var start = System.nanoTime();
                 var similar = index.like(1, row.title(), row.description(), null, 6);
-                dev.refinery.estimation.Suggestion.of(similar, index.history(1), deck, dev.refinery.estimation.Suggestion.Blend.DEFAULT);
+                dev.refinery.estimation.Suggestion.of(similar, index.tally(1), deck, dev.refinery.estimation.Suggestion.Blend.DEFAULT);
                 if (i >= 200) {
                     times[i - 200] = System.nanoTime() - start;
                 }

@@ -88,10 +88,10 @@ public class EstimateHints {
         var similar = found.stream().limit(SHOWN)
             .map(hit -> new SimilarItem(new ItemKey(teamKey, Integer.parseInt(hit.key())), hit.title(), hit.value(), deck.unit().symbol()))
             .toList();
-        var history = new ArrayList<>(index.history(team.value()));
+        var history = index.tally(team.value());
         if (item.estimate() != null && item.estimate().agreed()) {
             // the item's own estimate is no evidence for itself
-            history.remove(item.estimate().value());
+            history = history.without(item.estimate().value());
         }
         var cards = deck.cards().stream().filter(Card::estimates).map(Card::value).distinct().sorted().toList();
         return Optional.of(new Hints(similar, Suggestion.of(found, history, cards, Suggestion.Blend.DEFAULT)));
