@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,7 +27,19 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -184,6 +197,19 @@ public final class SimilarItems implements AutoCloseable {
         }
     }
 
+    /** Merges the index into one segment, after a rebuild: a query then reads each word's postings once. */
+    public void compact() {
+        try {
+            synchronized (changing) {
+                writer.forceMerge(1);
+                searchers.maybeRefreshBlocking();
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public boolean holds(long team, String key) {
         var items = teams.get(team);
         return items != null && items.items.containsKey(key);
@@ -223,17 +249,28 @@ public final class SimilarItems implements AutoCloseable {
         }
         var words = new BooleanQuery.Builder();
         terms.forEach(term -> words.add(new TermQuery(new Term("text", term)), BooleanClause.Occur.SHOULD));
-        var query = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST)
-            .add(new TermQuery(new Term("team", Long.toString(team))), BooleanClause.Occur.FILTER);
-        if (except != null) {
-            query.add(new TermQuery(new Term("id", id(team, except))), BooleanClause.Occur.MUST_NOT);
+        var held = teams.get(team);
+        if (held == null || held.items.isEmpty()) {
+            return List.of();
         }
+        var items = held.items;
         IndexSearcher searcher = null;
         try {
             searcher = searchers.acquire();
-            var hits = searcher.search(query.build(), limit);
-            var held = teams.get(team);
-            var items = held == null ? Map.<String, EstimatedItem>of() : held.items;
+            TopDocs hits;
+            var member = new Term("team", Long.toString(team));
+            var exception = except == null ? null : new Term("id", id(team, except));
+            if (items.size() * 2L >= searcher.getIndexReader().numDocs()) {
+                hits = searcher.search(words.build(), ofTeam(limit, member, exception));
+            }
+            else {
+                var query = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST)
+                    .add(new TermQuery(member), BooleanClause.Occur.FILTER);
+                if (exception != null) {
+                    query.add(new TermQuery(exception), BooleanClause.Occur.MUST_NOT);
+                }
+                hits = searcher.search(query.build(), limit);
+            }
             var found = new ArrayList<Similar>();
             var stored = searcher.storedFields();
             for (var hit : hits.scoreDocs) {
@@ -256,6 +293,69 @@ public final class SimilarItems implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }
+        }
+    }
+
+    /**
+     * The best hits of a query among the documents of a team, never the document {@code except}: the same hits as the
+     * query with the team as a filter clause, but the words are searched alone, their best hits pruned as usual, and
+     * the team's documents picked as they are collected. Quicker when the team holds most of the index.
+     */
+    static CollectorManager<TeamCollector, TopDocs> ofTeam(int limit, Term team, Term except) {
+        var top = new TopScoreDocCollectorManager(limit, Math.max(limit, 1_000));
+        return new CollectorManager<>() {
+
+            @Override
+            public TeamCollector newCollector() throws IOException {
+                return new TeamCollector(top.newCollector()) {
+
+                    @Override
+                    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                        var reader = context.reader();
+                        var members = reader.postings(team, PostingsEnum.NONE);
+                        if (members == null) {
+                            throw new CollectionTerminatedException();
+                        }
+                        var ofTeam = new FixedBitSet(reader.maxDoc());
+                        ofTeam.or(members);
+                        var excluded = except == null ? null : reader.postings(except, PostingsEnum.NONE);
+                        if (excluded != null) {
+                            for (var doc = excluded.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = excluded.nextDoc()) {
+                                ofTeam.clear(doc);
+                            }
+                        }
+                        return new FilterLeafCollector(super.getLeafCollector(context)) {
+
+                            @Override
+                            public void collect(int doc) throws IOException {
+                                if (ofTeam.get(doc)) {
+                                    in.collect(doc);
+                                }
+                            }
+                        };
+                    }
+                };
+            }
+
+            @Override
+            public TopDocs reduce(Collection<TeamCollector> collectors) throws IOException {
+                var inner = new ArrayList<TopScoreDocCollector>();
+                for (var collector : collectors) {
+                    inner.add(collector.top());
+                }
+                return top.reduce(inner);
+            }
+        };
+    }
+
+    private abstract static class TeamCollector extends FilterCollector {
+
+        TeamCollector(TopScoreDocCollector top) {
+            super(top);
+        }
+
+        TopScoreDocCollector top() {
+            return (TopScoreDocCollector) in;
         }
     }
 
