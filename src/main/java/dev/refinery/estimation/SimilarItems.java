@@ -32,7 +32,6 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilterCollector;
 import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.LeafCollector;
@@ -312,23 +311,26 @@ public final class SimilarItems implements AutoCloseable {
                     @Override
                     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
                         var reader = context.reader();
-                        var members = reader.postings(team, PostingsEnum.NONE);
-                        if (members == null) {
+                        if (reader.docFreq(team) == 0) {
                             throw new CollectionTerminatedException();
                         }
-                        var ofTeam = new FixedBitSet(reader.maxDoc());
-                        ofTeam.or(members);
-                        var excluded = except == null ? null : reader.postings(except, PostingsEnum.NONE);
-                        if (excluded != null) {
-                            for (var doc = excluded.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = excluded.nextDoc()) {
-                                ofTeam.clear(doc);
-                            }
+                        // a segment of the team's documents only (one team on the node) needs no look-up per hit
+                        FixedBitSet ofTeam = null;
+                        if (reader.docFreq(team) < reader.maxDoc()) {
+                            ofTeam = new FixedBitSet(reader.maxDoc());
+                            ofTeam.or(reader.postings(team, PostingsEnum.NONE));
                         }
+                        var excluded = new FixedBitSet(reader.maxDoc());
+                        var exceptions = except == null ? null : reader.postings(except, PostingsEnum.NONE);
+                        if (exceptions != null) {
+                            excluded.or(exceptions);
+                        }
+                        var members = ofTeam;
                         return new FilterLeafCollector(super.getLeafCollector(context)) {
 
                             @Override
                             public void collect(int doc) throws IOException {
-                                if (ofTeam.get(doc)) {
+                                if ((members == null || members.get(doc)) && !excluded.get(doc)) {
                                     in.collect(doc);
                                 }
                             }
