@@ -67,6 +67,21 @@ class SimilarItemsTests {
     }
 
     @Test
+    void keepsTeamsApartWhetherATeamHoldsMostOfTheIndexOrFewOfItsItems() {
+        index.keep(item(1, "PAY-1", "Refund a card payment", "", 3, 1));
+        index.keep(item(1, "PAY-2", "Refund a bank transfer", "", 5, 2));
+        for (var i = 1; i <= 5; i++) {
+            index.keep(item(2, "OPS-" + i, "Refund a card payment " + i, "", 8, i));
+        }
+
+        assertThat(index.like(1, "Refund a card payment", "", null, 5)).extracting(Similar::key).containsExactly("PAY-1", "PAY-2");
+        assertThat(index.like(1, "Refund a card payment", "", "PAY-1", 5)).extracting(Similar::key).containsExactly("PAY-2");
+        assertThat(index.like(2, "Refund a card payment", "", "OPS-3", 10)).extracting(Similar::key)
+            .containsExactlyInAnyOrder("OPS-1", "OPS-2", "OPS-4", "OPS-5");
+        assertThat(index.like(3, "Refund a card payment", "", null, 5)).isEmpty();
+    }
+
+    @Test
     void countsTheHistoryAsTheSuggestionReadsItAndLeavesOutAnItemsOwnEstimateAsTheListWould() {
         var random = new java.util.Random(7);
         var values = List.of(1, 2, 3, 5, 8, 13);
