@@ -150,6 +150,8 @@ public class EstimateHints {
         byTeam.forEach((team, its) -> index(team, () -> its));
         index.compact();
         newest = words.stream().map(ItemWords::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+        // requests no longer look at which teams are indexed
+        indexed.clear();
     }
 
     /** Makes sure the team is in the index before it is asked about, however far the build is. */
