@@ -5,10 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +40,8 @@ import dev.refinery.shared.Rejected;
  * Estimation help: the team's most similar estimated items and a suggested estimate, given only once the item's
  * round is revealed (or the item is estimated already): before that nothing of it leaves the server. Each node keeps
  * its own index, rebuilt from the database in the background at start, brought up to date after each commit on this
- * node and, for the others' changes, every second.
+ * node and, for the others' changes, every second. While the index is built, a team asked about is indexed first: by
+ * the request itself when the build has not come to it, or the request waits for the build to finish that team.
  */
 @Component
 public class EstimateHints {
@@ -51,16 +62,28 @@ public class EstimateHints {
     public record Hints(List<SimilarItem> similar, Suggestion suggestion) {
     }
 
+    /** How long a request waits for the build to finish its team before it answers from what is indexed so far. */
+    private static final Duration TEAM_WAIT = Duration.ofSeconds(10);
+
     private final SimilarItems index = new SimilarItems();
     private final BacklogItems items;
     private final Teams teams;
     private final EstimationRepository repository;
+    private final Executor builder;
+    /** The teams indexed since the start, or being indexed, by the build or by a request that came first. */
+    private final Map<Long, CompletableFuture<Void>> indexed = new ConcurrentHashMap<>();
     private volatile Instant newest;
 
+    @Autowired
     EstimateHints(BacklogItems items, Teams teams, EstimationRepository repository) {
+        this(items, teams, repository, build -> Thread.ofPlatform().daemon().name("similar-items-index").start(build));
+    }
+
+    EstimateHints(BacklogItems items, Teams teams, EstimationRepository repository, Executor builder) {
         this.items = items;
         this.teams = teams;
         this.repository = repository;
+        this.builder = builder;
     }
 
     /**
@@ -78,6 +101,7 @@ public class EstimateHints {
         if (!shown) {
             return Optional.empty();
         }
+        indexed(team.value());
         var settings = repository.settings(team.value()).orElse(PokerSettings.DEFAULT);
         var deck = settings.deck();
         var text = String.join("\n", item.description() == null ? "" : item.description(),
@@ -88,10 +112,10 @@ public class EstimateHints {
         var similar = found.stream().limit(SHOWN)
             .map(hit -> new SimilarItem(new ItemKey(teamKey, Integer.parseInt(hit.key())), hit.title(), hit.value(), deck.unit().symbol()))
             .toList();
-        var history = new ArrayList<>(index.history(team.value()));
+        var history = index.tally(team.value());
         if (item.estimate() != null && item.estimate().agreed()) {
             // the item's own estimate is no evidence for itself
-            history.remove(item.estimate().value());
+            history = history.without(item.estimate().value());
         }
         var cards = deck.cards().stream().filter(Card::estimates).map(Card::value).distinct().sorted().toList();
         return Optional.of(new Hints(similar, Suggestion.of(found, history, cards, Suggestion.Blend.DEFAULT)));
@@ -111,11 +135,61 @@ public class EstimateHints {
     @EventListener(ApplicationReadyEvent.class)
     void rebuild() {
         // the start is not delayed by the index: pages answer while it is built
-        Thread.ofPlatform().daemon().name("similar-items-index").start(() -> {
+        builder.execute(() -> {
             var started = System.nanoTime();
-            catchUp();
+            build();
             log.info("Indexed {} estimated items for similar items in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
         });
+    }
+
+    /** Reads every item once and indexes them team by team, but for the teams a request indexed first. */
+    synchronized void build() {
+        var words = items.wordsSince(Instant.EPOCH);
+        var byTeam = new LinkedHashMap<Long, List<ItemWords>>();
+        words.forEach(item -> byTeam.computeIfAbsent(item.team(), team -> new ArrayList<>()).add(item));
+        byTeam.forEach((team, its) -> index(team, () -> its));
+        index.compact();
+        newest = words.stream().map(ItemWords::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+        // requests no longer look at which teams are indexed
+        indexed.clear();
+    }
+
+    /** Makes sure the team is in the index before it is asked about, however far the build is. */
+    private void indexed(long team) {
+        if (ready()) {
+            return;
+        }
+        try {
+            index(team, () -> items.wordsOf(team, null)).get(TEAM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException e) {
+            log.warn("Similar items of team {} are still being indexed: answering from those indexed so far", team);
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("The similar items of team " + team + " could not be indexed", e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Indexes a team's items unless the build or a request did or does it already; done when the team is. */
+    private CompletableFuture<Void> index(long team, Supplier<List<ItemWords>> words) {
+        var mine = new CompletableFuture<Void>();
+        var claimed = indexed.putIfAbsent(team, mine);
+        if (claimed != null) {
+            return claimed;
+        }
+        try {
+            keep(words.get());
+            mine.complete(null);
+        }
+        catch (RuntimeException e) {
+            indexed.remove(team, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        return mine;
     }
 
     @Scheduled(fixedDelayString = "${refinery.estimation.index-poll:PT1S}")
@@ -135,9 +209,13 @@ public class EstimateHints {
         keep(items.wordsOf(imported.team(), null));
     }
 
-    /** Reads what was saved since the newest change seen (everything the first time) into the index. */
+    /** Reads what was saved since the newest change seen into the index, once it is built. */
     synchronized void catchUp() {
-        var since = newest == null ? Instant.EPOCH : newest.minus(OVERLAP);
+        if (newest == null) {
+            build();
+            return;
+        }
+        var since = newest.minus(OVERLAP);
         var words = items.wordsSince(since);
         keep(words);
         var latest = words.stream().map(ItemWords::updatedAt).max(Instant::compareTo).orElse(since);

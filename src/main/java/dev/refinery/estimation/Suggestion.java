@@ -54,6 +54,11 @@ public record Suggestion(BigDecimal value, Confidence confidence, String reason,
      * the team's deck (the numbers it can agree on; empty to take the values of the history).
      */
     public static Suggestion of(List<Similar> similar, List<BigDecimal> history, List<BigDecimal> deck, Blend blend) {
+        return of(similar, EstimateHistory.of(history), deck, blend);
+    }
+
+    /** The same from the team's history as counted by the index, without going through every estimate. */
+    public static Suggestion of(List<Similar> similar, EstimateHistory history, List<BigDecimal> deck, Blend blend) {
         if (history.isEmpty()) {
             return new Suggestion(null, null, "No suggestion: the team has estimated no item yet.", null);
         }
@@ -64,17 +69,14 @@ public record Suggestion(BigDecimal value, Confidence confidence, String reason,
         for (var item : alike) {
             weighed.add(new Weighed(item.value().doubleValue(), similarWeight * item.score() / scores));
         }
-        var recent = history.subList(Math.max(0, history.size() - blend.recent()), history.size());
+        var recent = history.recent(blend.recent());
         var recentWeight = recent.isEmpty() ? 0 : blend.recentWeight();
         for (var value : recent) {
             weighed.add(new Weighed(value.doubleValue(), recentWeight / recent.size()));
         }
         var rest = 1 - similarWeight - recentWeight;
         // the whole history weighs the same per item: one entry per value keeps a history of 50,000 items quick
-        var counts = new java.util.TreeMap<BigDecimal, Integer>();
-        for (var value : history) {
-            counts.merge(value, 1, Integer::sum);
-        }
+        var counts = history.counts();
         counts.forEach((value, count) -> weighed.add(new Weighed(value.doubleValue(), rest * count / history.size())));
         weighed.sort(Comparator.comparingDouble(Weighed::value));
         var total = weighed.stream().mapToDouble(Weighed::weight).sum();
@@ -91,7 +93,7 @@ public record Suggestion(BigDecimal value, Confidence confidence, String reason,
         var value = snap(middle, cards);
         var on = weighed.stream().filter(item -> snap(item.value(), cards).compareTo(value) == 0).mapToDouble(Weighed::weight).sum() / total;
         var confidence = on >= 0.6 ? Confidence.HIGH : on >= 0.35 ? Confidence.MEDIUM : Confidence.LOW;
-        var median = median(counts, history.size());
+        var median = history.median();
         var agreeing = alike.stream().filter(item -> snap(item.value().doubleValue(), cards).compareTo(value) == 0).count();
         var reason = "Suggested " + plain(value) + ": "
                 + (alike.isEmpty() ? "no item of the team is like this one"
@@ -109,22 +111,6 @@ public record Suggestion(BigDecimal value, Confidence confidence, String reason,
         var half = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(half)
                 : sorted.get(half - 1).add(sorted.get(half)).divide(BigDecimal.TWO, 2, RoundingMode.HALF_UP).stripTrailingZeros();
-    }
-
-    private static BigDecimal median(java.util.SortedMap<BigDecimal, Integer> counts, int size) {
-        BigDecimal lower = null;
-        var seen = 0;
-        for (var entry : counts.entrySet()) {
-            seen += entry.getValue();
-            if (lower == null && seen >= (size + 1) / 2) {
-                lower = entry.getKey();
-            }
-            if (seen >= size / 2 + 1) {
-                return size % 2 == 1 ? lower
-                        : lower.add(entry.getKey()).divide(BigDecimal.TWO, 2, RoundingMode.HALF_UP).stripTrailingZeros();
-            }
-        }
-        return lower;
     }
 
     /** The card nearest to a value; the smaller of two as near. */

@@ -3,6 +3,7 @@ package dev.refinery.estimation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,12 @@ abstract class EstimateHintsTests {
 
     @Autowired
     BacklogItems items;
+
+    @Autowired
+    EstimationRepository repository;
+
+    @Autowired
+    EstimateHints hints;
 
     Account fay;
     Account ben;
@@ -130,6 +137,38 @@ abstract class EstimateHintsTests {
             .contains("Refunds of SEPA transfers").doesNotContain("Refund a card payment");
         assertThat(get(stranger, "/api/v1/teams/" + team + "/items/" + first + "/similar").getResponse().getStatus())
             .isIn(403, 404);
+    }
+
+    @Test
+    void answersForTheTeamWhileTheIndexIsStillBeingBuiltInTheBackgroundAsOnceItIsBuilt() {
+        var builds = new ArrayList<Runnable>();
+        // a node that has just started: its build is handed to a thread that has not run it yet
+        var started = new EstimateHints(items, teams, repository, builds::add);
+
+        started.rebuild();
+
+        assertThat(builds).as("the start does not wait for the index").hasSize(1);
+        assertThat(started.ready()).isFalse();
+        var during = started.revealed(team, item, ben.id());
+        var built = hints.revealed(team, item, ben.id());
+        var titles = during.similar().stream().map(EstimateHints.SimilarItem::title).toList();
+        assertThat(titles.subList(0, 3)).containsExactlyInAnyOrder("Refund a card payment", "Refunds of SEPA transfers",
+                "Partial refund of a payment");
+        // another node's index may score a little differently (replaced items count until merged): the same items
+        assertThat(titles).containsExactlyInAnyOrderElementsOf(built.similar().stream().map(EstimateHints.SimilarItem::title).toList());
+        assertThat(during.suggestion().value()).isEqualByComparingTo(built.suggestion().value());
+        assertThat(during.suggestion().reason()).startsWith("Suggested 5: ").contains("the team's median is 3");
+
+        builds.getFirst().run();
+
+        assertThat(started.ready()).isTrue();
+        var after = started.revealed(team, item, ben.id());
+        // the other teams' items now count in how rare each word is: the same items, maybe in another order
+        assertThat(after.similar()).extracting(EstimateHints.SimilarItem::title).containsExactlyInAnyOrderElementsOf(titles);
+        assertThat(after.suggestion().value()).isEqualByComparingTo("5");
+        var elsewhere = items.create(team, ItemPatch.empty().title("Refund a card payment twice").estimate(points(3)), fay).key();
+        assertThat(started.revealed(team, elsewhere.toString(), ben.id()).similar()).extracting(EstimateHints.SimilarItem::title)
+            .as("the build read the other items of the team too").contains("Refund a card payment", "Refunds of SEPA transfers");
     }
 
     private void estimated(String title, String description, int points) {
