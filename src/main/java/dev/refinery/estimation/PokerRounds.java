@@ -77,7 +77,14 @@ public class PokerRounds {
      */
     @Transactional
     public PokerSettings save(String teamKey, PokerSettings settings, AccountId by) {
+        return save(teamKey, () -> settings, by);
+    }
+
+    /** The same, with settings read from what the caller sent only once it is known to be a facilitator's. */
+    @Transactional
+    PokerSettings save(String teamKey, java.util.function.Supplier<PokerSettings> sent, AccountId by) {
         var team = facilitator(teamKey, by).team().id();
+        var settings = sent.get();
         var problems = problems(settings);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);

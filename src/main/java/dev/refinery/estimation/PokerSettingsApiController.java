@@ -76,6 +76,6 @@ class PokerSettingsApiController {
     @Operation(operationId = "savePokerSettings", summary = "Saves the team's planning poker settings and reference stories "
             + "(facilitators; send the version you read)")
     PokerSettingsJson save(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @RequestBody PokerSettingsJson settings) {
-        return PokerSettingsJson.of(rounds.save(team, settings.toSettings(), me.id()));
+        return PokerSettingsJson.of(rounds.save(team, settings::toSettings, me.id()));
     }
 }
