@@ -113,6 +113,7 @@ abstract class AuthorisationMatrixTests {
             Map.entry("POST /teams/{team}/reports/iterations", "lengthWeeks=2&firstStart=2026-01-05&timeZone=UTC&version=0"),
             Map.entry("POST /teams/{team}/webhooks", "url=http%3A%2F%2F127.0.0.1%3A9%2Fhook&events=item.created"),
             Map.entry("POST /teams/{team}/webhooks/{id}", "url=http%3A%2F%2F127.0.0.1%3A9%2Fhook&events=item.created&active=true&version=0"),
+            Map.entry("PUT /api/v1/teams/{team}/poker", "{\"deck\": \"fibonacci\", \"version\": 0}"),
             Map.entry("PUT /api/v1/teams/{team}/reports/iterations", "{\"lengthWeeks\": 2, \"firstStart\": \"2026-01-05\", \"timeZone\": \"UTC\", \"version\": 0}"),
             Map.entry("POST /api/v1/teams/{team}/webhooks", "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"item.created\"]}"),
             Map.entry("PUT /api/v1/teams/{team}/webhooks/{id}", "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"item.created\"], \"active\": true, \"version\": 0}"),

@@ -175,6 +175,28 @@ class BacklogItemRepository {
             .list();
     }
 
+    /** A few items of a team by number, in no particular order; the numbers that name no item are left out. */
+    List<ItemBrief> briefs(long team, String teamKey, java.util.Collection<Integer> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT item_number, title, status, estimate_halves, estimate_unit, estimate_outcome, actual_halves
+                FROM backlog_item
+                WHERE team_id = :team AND item_number IN (:numbers)
+                """)
+            .param("team", team).param("numbers", List.copyOf(numbers))
+            .query((rs, n) -> {
+                var halves = rs.getObject("estimate_halves", Integer.class);
+                var outcome = rs.getString("estimate_outcome");
+                var estimate = halves != null ? Estimate.ofHalves(halves, Estimate.Unit.of(rs.getString("estimate_unit")).orElseThrow())
+                        : outcome != null ? Estimate.of(Estimate.Outcome.of(outcome).orElseThrow()) : null;
+                return new ItemBrief(new ItemKey(teamKey, rs.getInt("item_number")), rs.getString("title"),
+                        Status.of(rs.getString("status")).orElse(Status.DRAFT), estimate, rs.getObject("actual_halves", Integer.class));
+            })
+            .list();
+    }
+
     /** The words of every item of every team saved since an instant, with their estimates, oldest change first. */
     List<ItemWords> wordsSince(Instant since) {
         return words("updated_at >= :since", Map.of("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)));

@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.refinery.backlog.BacklogItemSaved;
 import dev.refinery.backlog.BacklogItems;
+import dev.refinery.backlog.Estimate;
+import dev.refinery.backlog.ItemBrief;
 import dev.refinery.backlog.BacklogItemsImported;
 import dev.refinery.backlog.ItemKey;
 import dev.refinery.backlog.ItemWords;
@@ -54,8 +57,8 @@ public class EstimateHints {
 
     private static final Logger log = LoggerFactory.getLogger(EstimateHints.class);
 
-    /** An item found similar, as the pages and the API show it. */
-    public record SimilarItem(ItemKey key, String title, BigDecimal estimate, String unit) {
+    /** An item found similar, as the pages and the API show it; {@code actualDays} is null when nobody recorded it. */
+    public record SimilarItem(ItemKey key, String title, BigDecimal estimate, String unit, BigDecimal actualDays) {
     }
 
     /** What a revealed round shows beside the cards; {@code suggestion} is null when the team turned it off. */
@@ -88,34 +91,57 @@ public class EstimateHints {
 
     /**
      * The hints of an item for a member of its team, once its latest round is revealed, or it has an estimate and
-     * no round; empty before. The team's scale needs no reveal: see {@link PokerRounds#settings}.
+     * no round; empty before. The team's scale needs no reveal: see {@link PokerRounds#scale}.
      */
     public Optional<Hints> afterReveal(String teamKey, String itemKey, AccountId viewer) {
         var team = teams.find(teamKey, viewer).team().id();
         var key = ItemKey.parse(itemKey).filter(found -> found.team().equals(teamKey))
             .orElseThrow(() -> new NotFound("No item " + itemKey + " in " + teamKey + "."));
         var item = items.find(teamKey, itemKey, viewer).content();
-        var latest = repository.latest(team.value(), key);
-        // a re-vote of an estimated item is hidden until its own reveal
-        var shown = latest.isPresent() ? latest.get().revealed() : item.estimate() != null && item.estimate().agreed();
-        if (!shown) {
-            return Optional.empty();
-        }
-        indexed(team.value());
-        var settings = repository.settings(team.value()).orElse(PokerSettings.DEFAULT);
-        var deck = settings.deck();
         var text = String.join("\n", item.description() == null ? "" : item.description(),
                 item.technicalNotes() == null ? "" : item.technicalNotes(),
                 String.join("\n", item.acceptanceCriteria().stream().map(criterion -> criterion.text()).toList()));
-        var found = index.like(team.value(), item.title(), text, Integer.toString(key.number()),
+        return hints(team.value(), key, item.title(), text, item.estimate());
+    }
+
+    /**
+     * The hints of a meeting's current item for its guests, who have no membership to check (the meeting module has
+     * checked their link): the same as members see, once the round is revealed; empty before.
+     */
+    public Optional<Hints> atMeeting(String teamKey, int itemNumber) {
+        var team = teams.team(teamKey).orElseThrow(() -> new NotFound("No team " + teamKey + ".")).id();
+        var item = items.wordsOf(team.value(), itemNumber).stream().findFirst()
+            .orElseThrow(() -> new NotFound("No item " + teamKey + "-" + itemNumber + "."));
+        return hints(team.value(), new ItemKey(teamKey, itemNumber), item.title(), item.text(), item.estimate());
+    }
+
+    private Optional<Hints> hints(long team, ItemKey key, String title, String text, Estimate estimate) {
+        var latest = repository.latest(team, key);
+        // a re-vote of an estimated item is hidden until its own reveal
+        var shown = latest.isPresent() ? latest.get().revealed() : estimate != null && estimate.agreed();
+        if (!shown) {
+            return Optional.empty();
+        }
+        indexed(team);
+        var settings = repository.settings(team).orElse(PokerSettings.DEFAULT);
+        var deck = settings.deck();
+        var found = index.like(team, title, text, Integer.toString(key.number()),
                 Math.max(SHOWN, Suggestion.Blend.DEFAULT.similar()));
-        var similar = found.stream().limit(SHOWN)
-            .map(hit -> new SimilarItem(new ItemKey(teamKey, Integer.parseInt(hit.key())), hit.title(), hit.value(), deck.unit().symbol()))
+        var shownHits = found.stream().limit(SHOWN).toList();
+        var actual = items.briefs(team, key.team(), shownHits.stream().map(hit -> Integer.parseInt(hit.key())).toList()).stream()
+            .filter(brief -> brief.actualDays() != null)
+            .collect(Collectors.toMap(brief -> brief.key().number(), ItemBrief::actualDays));
+        var similar = shownHits.stream()
+            .map(hit -> new SimilarItem(new ItemKey(key.team(), Integer.parseInt(hit.key())), hit.title(), hit.value(),
+                    deck.unit().symbol(), actual.get(Integer.parseInt(hit.key()))))
             .toList();
-        var history = index.tally(team.value());
-        if (item.estimate() != null && item.estimate().agreed()) {
+        if (!settings.suggest()) {
+            return Optional.of(new Hints(similar, null));
+        }
+        var history = index.tally(team);
+        if (estimate != null && estimate.agreed()) {
             // the item's own estimate is no evidence for itself
-            history = history.without(item.estimate().value());
+            history = history.without(estimate.value());
         }
         var cards = deck.cards().stream().filter(Card::estimates).map(Card::value).distinct().sorted().toList();
         return Optional.of(new Hints(similar, Suggestion.of(found, history, cards, Suggestion.Blend.DEFAULT)));

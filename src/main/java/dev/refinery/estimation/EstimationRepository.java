@@ -31,40 +31,88 @@ class EstimationRepository {
 
     Optional<PokerSettings> settings(long team) {
         return jdbc.sql("""
-                SELECT deck_kind, numbers, custom_unit, auto_reveal, hide_anchors, pm_votes, version
+                SELECT deck_kind, numbers, custom_unit, auto_reveal, hide_anchors, pm_votes, suggest, version
                 FROM estimation_settings
                 WHERE team_id = :team
                 """)
             .param("team", team)
             .query((rs, row) -> new PokerSettings(Deck.Kind.of(rs.getString("deck_kind")).orElseThrow(),
                     numbers(rs.getString("numbers")), Estimate.Unit.of(rs.getString("custom_unit")).orElseThrow(),
-                    rs.getBoolean("auto_reveal"), rs.getBoolean("hide_anchors"), rs.getBoolean("pm_votes"), rs.getInt("version")))
-            .optional();
+                    rs.getBoolean("auto_reveal"), rs.getBoolean("hide_anchors"), rs.getBoolean("pm_votes"), rs.getBoolean("suggest"),
+                    List.of(), rs.getInt("version")))
+            .optional()
+            .map(settings -> new PokerSettings(settings.kind(), settings.numbers(), settings.customUnit(), settings.autoReveal(),
+                    settings.hideAnchors(), settings.pmVotes(), settings.suggest(), inDeckOrder(settings, references(team)), settings.version()));
+    }
+
+    private static List<PokerSettings.References> inDeckOrder(PokerSettings settings, List<PokerSettings.References> references) {
+        var faces = settings.deck().cards().stream().map(Card::face).toList();
+        return references.stream()
+            .sorted(java.util.Comparator.comparingInt(refs -> faces.indexOf(refs.card()) < 0 ? Integer.MAX_VALUE : faces.indexOf(refs.card())))
+            .toList();
+    }
+
+    /** The team's reference stories, card by card (in no particular order of cards). */
+    private List<PokerSettings.References> references(long team) {
+        var byCard = new java.util.LinkedHashMap<String, List<ItemKey>>();
+        jdbc.sql("""
+                SELECT card, team_key, item_number
+                FROM estimation_reference
+                WHERE team_id = :team
+                ORDER BY card, item_order
+                """)
+            .param("team", team)
+            .query(rs -> {
+                byCard.computeIfAbsent(rs.getString("card"), card -> new ArrayList<>())
+                    .add(new ItemKey(rs.getString("team_key"), rs.getInt("item_number")));
+            });
+        return byCard.entrySet().stream().map(entry -> new PokerSettings.References(entry.getKey(), entry.getValue())).toList();
     }
 
     boolean save(long team, PokerSettings settings) {
         var numbers = settings.numbers().stream().map(BigDecimal::toPlainString).collect(Collectors.joining(","));
+        boolean saved;
         if (settings.version() == 0 && settings(team).isEmpty()) {
-            return jdbc.sql("""
-                    INSERT INTO estimation_settings (team_id, deck_kind, numbers, custom_unit, auto_reveal, hide_anchors, pm_votes, version)
-                    VALUES (:team, :kind, :numbers, :unit, :autoReveal, :hideAnchors, :pmVotes, 1)
+            saved = jdbc.sql("""
+                    INSERT INTO estimation_settings (team_id, deck_kind, numbers, custom_unit, auto_reveal, hide_anchors, pm_votes,
+                        suggest, version)
+                    VALUES (:team, :kind, :numbers, :unit, :autoReveal, :hideAnchors, :pmVotes, :suggest, 1)
                     """)
                 .param("team", team).param("kind", settings.kind().code()).param("numbers", numbers)
                 .param("unit", settings.customUnit().code()).param("autoReveal", settings.autoReveal())
                 .param("hideAnchors", settings.hideAnchors()).param("pmVotes", settings.pmVotes())
+                .param("suggest", settings.suggest())
                 .update() == 1;
         }
-        return jdbc.sql("""
-                UPDATE estimation_settings
-                SET deck_kind = :kind, numbers = :numbers, custom_unit = :unit, auto_reveal = :autoReveal,
-                    hide_anchors = :hideAnchors, pm_votes = :pmVotes, version = version + 1
-                WHERE team_id = :team AND version = :version
-                """)
-            .param("team", team).param("kind", settings.kind().code()).param("numbers", numbers)
-            .param("unit", settings.customUnit().code()).param("autoReveal", settings.autoReveal())
-            .param("hideAnchors", settings.hideAnchors()).param("pmVotes", settings.pmVotes())
-            .param("version", settings.version())
-            .update() == 1;
+        else {
+            saved = jdbc.sql("""
+                    UPDATE estimation_settings
+                    SET deck_kind = :kind, numbers = :numbers, custom_unit = :unit, auto_reveal = :autoReveal,
+                        hide_anchors = :hideAnchors, pm_votes = :pmVotes, suggest = :suggest, version = version + 1
+                    WHERE team_id = :team AND version = :version
+                    """)
+                .param("team", team).param("kind", settings.kind().code()).param("numbers", numbers)
+                .param("unit", settings.customUnit().code()).param("autoReveal", settings.autoReveal())
+                .param("hideAnchors", settings.hideAnchors()).param("pmVotes", settings.pmVotes())
+                .param("suggest", settings.suggest()).param("version", settings.version())
+                .update() == 1;
+        }
+        if (saved) {
+            jdbc.sql("DELETE FROM estimation_reference WHERE team_id = :team").param("team", team).update();
+            for (var references : settings.references()) {
+                for (int position = 0; position < references.items().size(); position++) {
+                    jdbc.sql("""
+                            INSERT INTO estimation_reference (team_id, card, item_order, team_key, item_number)
+                            VALUES (:team, :card, :order, :teamKey, :item)
+                            """)
+                        .param("team", team).param("card", references.card()).param("order", position)
+                        .param("teamKey", references.items().get(position).team())
+                        .param("item", references.items().get(position).number())
+                        .update();
+                }
+            }
+        }
+        return saved;
     }
 
     long open(long team, ItemKey item, Deck deck, String openedBy, Instant at) {

@@ -36,7 +36,8 @@ class PokerApiController {
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Similar items and the suggestion: only once the round is revealed") HintsJson hints) {
     }
 
-    record SimilarJson(String key, String title, BigDecimal estimate, String unit) {
+    record SimilarJson(String key, String title, BigDecimal estimate, String unit,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The effort the item really took, in days, where recorded") BigDecimal actualDays) {
     }
 
     record SuggestionJson(BigDecimal value, String confidence, String reason, BigDecimal median) {
@@ -47,7 +48,7 @@ class PokerApiController {
         static HintsJson of(EstimateHints.Hints hints) {
             var suggestion = hints.suggestion();
             return new HintsJson(hints.similar().stream()
-                .map(item -> new SimilarJson(item.key().toString(), item.title(), item.estimate(), item.unit())).toList(),
+                .map(item -> new SimilarJson(item.key().toString(), item.title(), item.estimate(), item.unit(), item.actualDays())).toList(),
                     suggestion == null ? null : new SuggestionJson(suggestion.value(),
                             suggestion.confidence() == null ? null : suggestion.confidence().code(), suggestion.reason(), suggestion.median()));
         }

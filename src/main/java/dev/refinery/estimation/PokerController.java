@@ -35,7 +35,7 @@ class PokerController {
         var holding = rounds.holding(team, item, me.id());
         var view = items.find(team, item, me.id());
         model.addAttribute("page", new PokerPage(team, holding.membership().team().name(), view,
-                holding.settings().hideAnchors(), rounds.board(team, item, me.id()), handOf(me, team, item, holding, null),
+                holding.settings().hideAnchors(), rounds.scale(team, me.id()), rounds.board(team, item, me.id()), handOf(me, team, item, holding, null),
                 hints.afterReveal(team, item, me.id()).orElse(null)));
         return "estimation/poker";
     }

@@ -48,11 +48,12 @@ public class PokerRounds {
     private volatile List<VotingWindows> votingWindows;
     private final ObjectProvider<MeetingTables> tables;
     private final PokerMeters meters;
+    private final ReferenceStories references;
     private final Clock clock;
 
     PokerRounds(EstimationRepository repository, BacklogItems items, Teams teams, Presence presence,
             PokerBroadcast broadcast, ApplicationEventPublisher events, ObjectProvider<VotingWindows> windows,
-            ObjectProvider<MeetingTables> tables, PokerMeters meters, Clock clock) {
+            ObjectProvider<MeetingTables> tables, PokerMeters meters, ReferenceStories references, Clock clock) {
         this.repository = repository;
         this.items = items;
         this.teams = teams;
@@ -62,6 +63,7 @@ public class PokerRounds {
         this.windows = windows;
         this.tables = tables;
         this.meters = meters;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -69,17 +71,40 @@ public class PokerRounds {
         return settings(teams.find(teamKey, viewer).team().id());
     }
 
+    /**
+     * Saves the team's settings (facilitators), their reference stories checked against the deck and the team's items
+     * (see {@link ReferenceStories#checked}).
+     */
     @Transactional
     public PokerSettings save(String teamKey, PokerSettings settings, AccountId by) {
+        return save(teamKey, () -> settings, by);
+    }
+
+    /** The same, with settings read from what the caller sent only once it is known to be a facilitator's. */
+    @Transactional
+    PokerSettings save(String teamKey, java.util.function.Supplier<PokerSettings> sent, AccountId by) {
         var team = facilitator(teamKey, by).team().id();
+        var settings = sent.get();
         var problems = problems(settings);
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems);
         }
-        if (!repository.save(team.value(), settings)) {
+        if (!repository.save(team.value(), references.checked(team.value(), teamKey, settings))) {
             throw Rejected.conflict("version", "Somebody changed the poker settings since you opened them: reload and try again.");
         }
         return settings(team);
+    }
+
+    /** The team's scale with its reference stories, for a member: it shows at any time, before a reveal too. */
+    public Scale scale(String teamKey, AccountId viewer) {
+        var team = teams.find(teamKey, viewer).team().id();
+        return references.scale(team.value(), teamKey, settings(team));
+    }
+
+    /** The team's scale for a meeting's guests, who have no membership to check: the meeting module has checked their link. */
+    public Scale meetingScale(String teamKey) {
+        var team = teams.team(teamKey).orElseThrow(() -> new NotFound("No team " + teamKey + ".")).id();
+        return references.scale(team.value(), teamKey, settings(team));
     }
 
     /** What is wrong with a deck's numbers, by field; empty when the settings can be saved. */

@@ -108,7 +108,7 @@ public class TeamBackups {
         var problems = new LinkedHashMap<String, String>();
         problems.putAll(backlog.problems(backup.backlog()));
         problems.putAll(prioritization.problems(backup.prioritization(), numbers));
-        problems.putAll(estimation.problems(backup.poker()));
+        problems.putAll(estimation.problems(backup.poker(), numbers));
         if (!problems.isEmpty()) {
             throw Rejected.invalid(problems.entrySet().stream().limit(PROBLEMS_SHOWN)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));

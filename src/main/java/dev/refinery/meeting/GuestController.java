@@ -109,6 +109,16 @@ class GuestController {
         return "meeting/table-swap";
     }
 
+    /** Similar items and the suggestion once the round is revealed, without links: a guest cannot open the team's items. */
+    @GetMapping("/guest/{token}/hints")
+    String hints(@PathVariable String token, HttpSession http, Model model) {
+        seated(token, http);
+        model.addAttribute("hintsUrl", "/guest/" + token + "/hints");
+        model.addAttribute("hints", tables.guestHints(token));
+        model.addAttribute("links", false);
+        return "meeting/hints";
+    }
+
     @GetMapping("/guest/{token}/hand")
     String hand(@PathVariable String token, HttpSession http, Model model) {
         model.addAttribute("hand", tables.ofGuest(token, seated(token, http), null).hand());

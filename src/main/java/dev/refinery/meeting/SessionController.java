@@ -118,6 +118,15 @@ class SessionController {
         return "meeting/table-swap";
     }
 
+    /** Similar items and the suggestion of the current item, once its round is revealed: an empty slot before. */
+    @GetMapping("/teams/{team}/sessions/{id}/hints")
+    String hints(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
+        model.addAttribute("hintsUrl", "/teams/" + team + "/sessions/" + id + "/hints");
+        model.addAttribute("hints", tables.hintsOf(team, id, me.account()));
+        model.addAttribute("links", true);
+        return "meeting/hints";
+    }
+
     @GetMapping("/teams/{team}/sessions/{id}/hand")
     String hand(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable long id, Model model) {
         model.addAttribute("hand", tables.of(team, id, me.account()).hand());

@@ -171,6 +171,72 @@ abstract class EstimateHintsTests {
             .as("the build read the other items of the team too").contains("Refund a card payment", "Refunds of SEPA transfers");
     }
 
+    @Test
+    void keepsTheTeamsReferenceStoriesOnItsPokerSettingsAndRefusesUnknownItemsAndCardsOffTheDeck() throws Exception {
+        var settings = "/api/v1/teams/" + team + "/poker";
+        var read = body(get(ben, settings));
+        assertThat(read.get("suggest").asBoolean()).as("suggested by default").isTrue();
+        assertThat(read.get("references").size()).isZero();
+        var version = read.get("version").asInt();
+
+        var refused = put(fay, settings, """
+                {"deck": "fibonacci", "suggest": true, "version": %d, "references": [
+                  {"value": "4", "items": ["%s-1"]},
+                  {"value": "3", "items": ["%s-99"]},
+                  {"value": "5", "items": ["%s-1", "%s-2", "%s-3", "%s-4"]}]}
+                """.formatted(version, team, team, team, team, team, team));
+        assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
+        var errors = body(refused).get("errors");
+        assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("references.4", "references.3", "references.5");
+        assertThat(String.join("\n", errors.findValuesAsString("message"))).contains("There is no card \"4\"", "No item " + team + "-99 in " + team,
+                "At most 3 reference stories for the 5");
+        var unsettled = items.create(team, ItemPatch.empty().title("Still a draft"), fay).key().toString();
+        assertThat(body(put(fay, settings, """
+                {"deck": "fibonacci", "version": %d, "references": [{"value": "8", "items": ["%s"]}]}
+                """.formatted(version, unsettled))).get("errors").toString()).contains(unsettled + " is neither done nor estimated");
+        assertThat(put(ben, settings, """
+                {"deck": "fibonacci", "version": %d, "references": [{"value": "1", "items": ["%s-4"]}]}
+                """.formatted(version, team))).hasStatus(HttpStatus.FORBIDDEN);
+
+        var saved = put(fay, settings, """
+                {"deck": "fibonacci", "version": %d, "references": [
+                  {"value": "5", "items": ["%s-1", "%s-2"]}, {"value": "0.5", "items": ["%s-4"]}]}
+                """.formatted(version, team, team, team));
+        assertThat(saved).hasStatusOk();
+        assertThat(body(get(ben, settings)).get("references").toString()).as("in the deck's order, ½ named by its number too")
+            .isEqualTo("[{\"value\":\"½\",\"items\":[\"%s-4\"]},{\"value\":\"5\",\"items\":[\"%s-1\",\"%s-2\"]}]"
+                .formatted(team, team, team));
+        var page = get(ben, "/teams/" + team + "/items/" + item + "/poker").getResponse().getContentAsString();
+        assertThat(page).as("the team's scale shows before any reveal").contains("id=\"scale\"", "Rename the login button",
+                "href=\"/teams/" + team + "/items/" + team + "-1\"", "Refund a card payment");
+        assertThat(get(fay, "/teams/" + team + "/poker").getResponse().getContentAsString())
+            .contains("value=\"" + team + "-1, " + team + "-2\"");
+    }
+
+    @Test
+    void suggestsNothingOnceTheTeamTurnsTheSuggestionOffAndStillShowsTheSimilarItems() throws Exception {
+        var settings = "/api/v1/teams/" + team + "/poker";
+        var version = body(get(fay, settings)).get("version").asInt();
+        assertThat(put(fay, settings, "{\"deck\": \"fibonacci\", \"suggest\": false, \"version\": " + version + "}"))
+            .hasStatusOk();
+        var round = open();
+        vote(ben, round, "5");
+        assertThat(mvc.post().uri(rounds() + "/" + round + "/reveal").with(People.basic(fay)).exchange()).hasStatusOk();
+
+        var hints = body(get(ben, rounds() + "/" + round)).get("hints");
+        assertThat(hints.get("similar").findValuesAsString("title")).contains("Refunds of SEPA transfers");
+        assertThat(hints.get("suggestion") == null || hints.get("suggestion").isNull()).as("no suggestion").isTrue();
+        assertThat(get(ben, "/api/v1/teams/" + team + "/items/" + item + "/similar").getResponse().getContentAsString())
+            .contains("Refunds of SEPA transfers").doesNotContain("Suggested");
+        assertThat(get(ben, "/teams/" + team + "/items/" + item + "/poker").getResponse().getContentAsString())
+            .as("the board still names the most voted card, but no suggestion is made")
+            .contains("Refunds of SEPA transfers").doesNotContain("id=\"suggestion\"");
+    }
+
+    private MvcTestResult put(Account by, String uri, String json) {
+        return mvc.put().uri(uri).with(People.basic(by)).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+    }
+
     private void estimated(String title, String description, int points) {
         items.create(team, ItemPatch.empty().title(title).description(description).estimate(points(points)), fay);
     }

@@ -223,6 +223,49 @@ abstract class PokerBrowserTests {
         }
     }
 
+    @Test
+    void marksReferenceStoriesOnTheSettingsPageAndShowsTheScaleOnThePokerPageBeforeAnyReveal() {
+        var people = new People(accounts, null);
+        var fay = people.someone("Fay");
+        var ben = people.someone("Ben");
+        var key = People.newKey();
+        teams.create(new NewTeam("Payments", key), fay.id());
+        teams.add(key, new NewMember(ben.email(), "engineer"), fay.id());
+        var refund = items.create(key, ItemPatch.empty().title("Refund a card payment").estimate(dev.refinery.backlog.Estimate.of(
+                java.math.BigDecimal.valueOf(3), dev.refinery.backlog.Estimate.Unit.POINTS)).actual(6), fay).key();
+        var login = items.create(key, ItemPatch.empty().title("Rename the login button")
+            .status(dev.refinery.backlog.Status.DONE), fay).key();
+        var item = items.create(key, ItemPatch.empty().title("Refund by SEPA transfer"), fay).key();
+
+        try (var fayContext = browser.person(base()); var benContext = browser.person(base(), 375, 812)) {
+            var fayPage = browser.signIn(fayContext, fay.email(), People.PASSWORD);
+            fayPage.navigate("/teams/" + key + "/poker");
+            fayPage.getByLabel("A 3 is like").fill(refund + ", " + key + "-99");
+            fayPage.getByLabel("A 1 is like", new Page.GetByLabelOptions().setExact(true)).fill(login.toString());
+            fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(fayPage.locator(".field.has-error")).containsText("No item " + key + "-99 in " + key + ".");
+            assertThat(fayPage.getByLabel("A 3 is like")).hasValue(refund + ", " + key + "-99");
+            fayPage.getByLabel("A 3 is like").fill(refund.toString());
+            fayPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(fayPage.getByRole(AriaRole.STATUS)).containsText("Saved");
+            assertThat(fayPage.getByLabel("A 3 is like")).hasValue(refund.toString());
+
+            var benPage = browser.signIn(benContext, ben.email(), People.PASSWORD);
+            benPage.navigate("/teams/" + key + "/items/" + item + "/poker");
+            var scale = benPage.locator("#scale");
+            assertThat(scale.locator("summary")).hasText("The team's scale: reference stories for 1, 3");
+            assertThat(scale.getByText("Rename the login button")).not().isVisible();
+            scale.locator("summary").click();
+            assertThat(scale.locator(".scale-step")).hasText(new Pattern[] {
+                Pattern.compile("1 pt is like\\s+" + login + "\\s+Rename the login button"),
+                Pattern.compile("3 pt is like\\s+" + refund + "\\s+Refund a card payment \\(took 3 days\\)") });
+            var width = (Number) benPage.evaluate("() => document.documentElement.scrollWidth");
+            assertThat(width.intValue()).as("the scale fits a phone").isLessThanOrEqualTo(375);
+            scale.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(refund.toString())).click();
+            assertThat(benPage.locator("h1")).containsText("Refund a card payment");
+        }
+    }
+
     /** A card of the viewer's hand by its exact face: "3" is not "13". */
     private static Locator card(Page page, String face) {
         return page.locator("#hand").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(face).setExact(true));

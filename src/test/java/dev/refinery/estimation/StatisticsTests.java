@@ -55,7 +55,7 @@ class StatisticsTests {
     @Test
     void mapsTShirtSizesToTheTeamsPoints() {
         var tshirt = new PokerSettings(Deck.Kind.TSHIRT, Deck.numbers("1", "2", "4", "8", "16", "32"), Estimate.Unit.POINTS,
-                true, true, false, 1).deck();
+                true, true, false, true, List.of(), 1).deck();
 
         assertThat(tshirt.card("L")).hasValueSatisfying(card -> assertThat(card.value()).isEqualByComparingTo("8"));
         assertThat(tshirt.hand()).extracting(Card::face).containsExactly("XS", "S", "M", "L", "XL", "XXL", "?", "pass");
@@ -67,10 +67,10 @@ class StatisticsTests {
     void offersEveryDeckWithQuestionMarkAndPass() {
         for (var kind : Deck.Kind.values()) {
             var numbers = kind == Deck.Kind.CUSTOM ? Deck.numbers("1", "2", "3") : List.<BigDecimal>of();
-            var deck = new PokerSettings(kind, numbers, Estimate.Unit.DAYS, true, true, false, 1).deck();
+            var deck = new PokerSettings(kind, numbers, Estimate.Unit.DAYS, true, true, false, true, List.of(), 1).deck();
             assertThat(deck.hand()).as(kind.label()).endsWith(Card.UNKNOWN, Card.PASS);
         }
-        assertThat(new PokerSettings(Deck.Kind.DAYS, List.of(), Estimate.Unit.POINTS, true, true, false, 1).deck().unit())
+        assertThat(new PokerSettings(Deck.Kind.DAYS, List.of(), Estimate.Unit.POINTS, true, true, false, true, List.of(), 1).deck().unit())
             .isEqualTo(Estimate.Unit.DAYS);
     }
 

@@ -27,6 +27,7 @@ import dev.refinery.backlog.Estimate;
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.Importance;
 import dev.refinery.backlog.ItemImports;
+import dev.refinery.backlog.ItemKey;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Link;
 import dev.refinery.backlog.Section;
@@ -157,7 +158,9 @@ abstract class TeamBackupTests {
                 });
         queues.pin(team, team + "-6", key, Pin.Placement.ABOVE, fay.id());
         poker.save(team, new PokerSettings(Deck.Kind.CUSTOM, List.of(new BigDecimal("0.5"), BigDecimal.ONE, BigDecimal.TWO,
-                new BigDecimal("3"), new BigDecimal("5"), new BigDecimal("8")), Estimate.Unit.DAYS, false, false, true, 0),
+                new BigDecimal("3"), new BigDecimal("5"), new BigDecimal("8")), Estimate.Unit.DAYS, false, false, true, false,
+                List.of(new PokerSettings.References("½", List.of(new ItemKey(team, 7))),
+                        new PokerSettings.References("2", List.of(new ItemKey(team, 6), new ItemKey(team, 2)))), 0),
                 fay.id());
         assertThat(old).isEqualTo(team + "-1");
         assertThat(followUp).isEqualTo(team + "-3");
@@ -218,6 +221,9 @@ abstract class TeamBackupTests {
         assertThat(backup.get("pins").get(0).get("item").asInt()).isEqualTo(6);
         assertThat(backup.get("poker").get("deck").asString()).isEqualTo("custom");
         assertThat(backup.get("poker").get("customUnit").asString()).isEqualTo("days");
+        assertThat(backup.get("poker").get("suggest").asBoolean()).isFalse();
+        assertThat(backup.get("poker").get("references").toString())
+            .isEqualTo("[{\"card\":\"½\",\"items\":[7]},{\"card\":\"2\",\"items\":[6,2]}]");
     }
 
     @Test
@@ -233,6 +239,10 @@ abstract class TeamBackupTests {
         assertThat(history.get(0).after()).isEqualTo("From a backup of " + team + "-2");
         assertThat(items.find(target, target + "-4", fay.id()).content().splitFrom().toString()).isEqualTo(target + "-2");
         assertThat(items.create(target, ItemPatch.empty().title("Next"), fay).key().toString()).isEqualTo(target + "-8");
+        var poker = this.poker.settings(target, fay.id());
+        assertThat(poker.suggest()).as("the suggestion stays off").isFalse();
+        assertThat(poker.references()).containsExactly(new PokerSettings.References("½", List.of(new ItemKey(target, 7))),
+                new PokerSettings.References("2", List.of(new ItemKey(target, 6), new ItemKey(target, 2))));
     }
 
     @Test

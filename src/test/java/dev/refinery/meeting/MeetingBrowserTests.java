@@ -265,6 +265,71 @@ abstract class MeetingBrowserTests {
         }
     }
 
+    @Autowired
+    LiveMeetings live;
+
+    @Autowired
+    GuestAccess guests;
+
+    @Test
+    void showsSimilarItemsAndTheSuggestionAtTheRoomsTableOnlyOnceRevealedAndGuestsNoLinks() {
+        var people = new People(accounts, null);
+        var fay = people.someone("Fay");
+        var ben = people.someone("Ben");
+        var team = People.newKey();
+        teams.create(new NewTeam("Payments", team), fay.id());
+        teams.add(team, new NewMember(ben.email(), "engineer"), fay.id());
+        for (var past : new String[] { "Refund a card payment", "Refunds of SEPA transfers", "Rename the login button" }) {
+            items.create(team, ItemPatch.empty().title(past).estimate(dev.refinery.backlog.Estimate.of(
+                    java.math.BigDecimal.valueOf(past.startsWith("Refund") ? 5 : 1), dev.refinery.backlog.Estimate.Unit.POINTS)), fay);
+        }
+        var item = items.create(team, ItemPatch.empty().title("Refund a SEPA card payment"), fay).key().toString();
+        var session = sessions.plan(team, new SessionPlan("Checkout", "", "", "2026-12-01T10:00", "60", ""), fay, ZoneOffset.UTC);
+        sessions.replace(team, session.id(), List.of(item), List.of(2), fay.id());
+        var token = guests.guestLink(team, session.id(), fay.id());
+        live.start(team, session.id(), fay.id());
+        var url = "/teams/" + team + "/sessions/" + session.id();
+
+        try (var fayContext = browser.person(base()); var benContext = browser.person(base(), 375, 812);
+                var ginaContext = browser.person(base(), 375, 812)) {
+            var fayPage = browser.signIn(fayContext, fay.email(), People.PASSWORD);
+            var benPage = browser.signIn(benContext, ben.email(), People.PASSWORD);
+            var ginaPage = ginaContext.newPage();
+            ginaPage.navigate("/join/" + token);
+            ginaPage.getByLabel("Your name").fill("Gina");
+            button(ginaPage, "Join").click();
+            fayPage.navigate(url);
+            benPage.navigate(url);
+            var everyone = new Page[] { fayPage, benPage, ginaPage };
+            for (var page : everyone) {
+                settled(page);
+            }
+            var round = rounds.open(team, item, fay).id();
+            for (var page : everyone) {
+                assertThat(page.locator("#round-status")).containsText("Voting");
+            }
+            rounds.cast(team, item, round, "5", ben);
+            for (var page : everyone) {
+                assertThat(page.locator("#round-status")).containsText("1 of");
+                assertThat(page.locator("#hints")).isEmpty();
+                assertThat(page.locator("body")).not().containsText("Refunds of SEPA");
+                assertThat(page.locator("#suggestion")).hasCount(0);
+            }
+
+            rounds.reveal(team, item, round, fay.id());
+
+            for (var page : everyone) {
+                assertThat(page.locator("#suggestion")).containsText("Suggested 5: ");
+                assertThat(page.locator("#hints .similar")).containsText("Refunds of SEPA transfers: 5 pt");
+            }
+            // a guest cannot open the team's items: plain keys, no links
+            assertThat(ginaPage.locator("#hints .similar a")).hasCount(0);
+            assertThat(ginaPage.locator("#hints .similar")).containsText(team + "-2");
+            assertThat(benPage.locator("#hints .similar a").first()).hasAttribute("href",
+                    Pattern.compile("^/teams/" + team + "/items/" + team + "-\\d+$"));
+        }
+    }
+
     /**
      * Waits until the page has had the room's latest nudge and fetched its view for it: the nudge sets the
      * hidden #room-changed and starts the fetch in the same task, and htmx marks a request in flight.

@@ -105,6 +105,9 @@ class EveryPageBrowserTests {
     @Autowired
     Webhooks webhooks;
 
+    @Autowired
+    dev.refinery.estimation.PokerRounds pokerRounds;
+
     @Test
     @Order(1)
     void firstRunPagesPassAxeAndFitAPhone() {
@@ -141,6 +144,10 @@ class EveryPageBrowserTests {
         items.edit(key, longItem, created.item().version(),
                 ItemPatch.empty().estimate(Estimate.of(new BigDecimal("5"), Estimate.Unit.POINTS)), admin);
         var shortItem = items.create(key, ItemPatch.empty().title("Refund by card"), admin).key().toString();
+        // The long item, estimated, is the team's reference story for a 5: the poker page shows the team's scale.
+        pokerRounds.save(key, new dev.refinery.estimation.PokerSettings(dev.refinery.estimation.Deck.Kind.FIBONACCI, List.of(),
+                Estimate.Unit.POINTS, true, true, false, true, List.of(new dev.refinery.estimation.PokerSettings.References("5",
+                        List.of(created.key()))), 0), admin.id());
         var session = sessions.plan(key, new SessionPlan("Checkout refinement", "", "Ready for the sprint", "2026-12-10T10:00",
                 "60", ""), admin, ZoneOffset.UTC);
         sessions.replace(key, session.id(), List.of(longItem, shortItem), List.of(10, 5), admin.id());
@@ -226,7 +233,18 @@ class EveryPageBrowserTests {
             pages.put("sessions", at(team + "/sessions"));
             pages.put("planned session", at(team + "/sessions/" + session.id()));
             pages.put("poker", at(poker));
+            pages.put("poker with the team's scale open", page -> {
+                page.navigate(poker);
+                page.locator("#scale summary").click();
+                assertThat(page.locator("#scale dd")).isVisible();
+            });
             pages.put("poker settings", at(team + "/poker"));
+            pages.put("poker settings with an error next to a reference story", page -> {
+                page.navigate(team + "/poker");
+                page.getByLabel("A 8 is like").fill(key + "-999");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+                assertThat(page.locator(".references .error")).isVisible();
+            });
             pages.put("page not found", at(team + "/items/" + key + "-999"));
             problems.addAll(check(signedIn, pages));
         }
