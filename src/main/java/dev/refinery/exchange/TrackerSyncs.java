@@ -305,6 +305,7 @@ public class TrackerSyncs {
                 syncs.finish(run, "done", null, clock.instant());
             }
             catch (JiraCloud.Failed | IllegalStateException | Rejected failed) {
+                log.info("Sync run {} of team {} failed: {}", run, team, failed.getMessage());
                 syncs.finish(run, "failed", shortened(failed.getMessage()), clock.instant());
             }
             catch (RuntimeException failed) {
