@@ -8,6 +8,10 @@ import java.util.function.Function;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import dev.refinery.backlog.ImportedItem;
+import dev.refinery.shared.Markdown;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FileReadersFuzzTests {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> MAPPING = Map.of("Title", "title", "Key", "key", "Points", "estimate",
             "Due", "deadline", "Labels", "labels", "Status", "status", "Value", "importance.value");
 
@@ -43,6 +48,19 @@ class FileReadersFuzzTests {
     @FuzzTest(maxDuration = "30s")
     void jiraWikiConvertsAnyText(byte[] file) {
         assertThat(JiraWiki.toMarkdown(new String(file, StandardCharsets.UTF_8), JiraWiki.References.NONE)).isNotNull();
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void adfMarkdownConvertsAnyDocument(byte[] file) {
+        JsonNode document;
+        try {
+            document = JSON.readTree(new String(file, StandardCharsets.UTF_8));
+        }
+        catch (JacksonException notJson) {
+            return;
+        }
+        var html = Markdown.toHtml(AdfMarkdown.markdown(document));
+        assertThat(html).doesNotContain("<img", "<script");
     }
 
     private static void readsOrRefuses(byte[] file, Function<String, Reading> reader) {
