@@ -90,9 +90,6 @@ class SyncApiController {
             responses = @ApiResponse(responseCode = "204", description = "Resolved"))
     ResponseEntity<Void> resolve(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
             @PathVariable long id, @RequestBody Resolution resolution) {
-        if (resolution.itemVersion() == null) {
-            throw dev.refinery.shared.Rejected.invalid("itemVersion", "Say which version of the item you saw.");
-        }
         syncs.resolve(team, id, resolution.choice(), resolution.itemVersion(), me.account());
         return ResponseEntity.noContent().build();
     }

@@ -92,12 +92,12 @@ class SyncController {
 
     @PostMapping("/teams/{team}/items/{item}/sync/conflicts/{id}")
     String resolve(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @PathVariable String item,
-            @PathVariable long id, @RequestParam(required = false) String choice, @RequestParam int version) {
+            @PathVariable long id, @RequestParam(required = false) String choice, @RequestParam(required = false) Integer version) {
         try {
             syncs.resolve(team, id, choice, version, me.account());
             return "redirect:/teams/" + team + "/items/" + item;
         }
-        catch (dev.refinery.backlog.StaleItem stale) {
+        catch (dev.refinery.backlog.StaleItem | Rejected stale) {
             return "redirect:/teams/" + team + "/items/" + item + "/sync?error=stale";
         }
     }

@@ -234,11 +234,17 @@ public class TrackerSyncs {
      * {@code itemVersion} (a changed item is refused as any stale edit is).
      */
     @Transactional(noRollbackFor = StaleItem.class)
-    public void resolve(String teamKey, long conflictId, String choice, int itemVersion, Account by) {
+    public void resolve(String teamKey, long conflictId, String choice, Integer itemVersion, Account by) {
         var membership = teams.find(teamKey, by.id());
+        if (membership.role() == dev.refinery.identity.Role.OBSERVER) {
+            throw new Forbidden("Observers read the backlog but do not resolve its conflicts.");
+        }
         var team = team(membership);
         var conflict = syncs.conflict(team, conflictId)
             .orElseThrow(() -> new NotFound("No open conflict " + conflictId + " in " + teamKey + "."));
+        if (itemVersion == null) {
+            throw Rejected.invalid("itemVersion", "Say which version of the item you saw.");
+        }
         switch (choice == null ? "" : choice) {
             case "ours" -> items.edit(teamKey, conflict.item(), itemVersion, ItemPatch.empty(), by);
             case "theirs" -> items.edit(teamKey, conflict.item(), itemVersion, patch(conflict.field(), conflict.theirs()), by);
