@@ -61,7 +61,7 @@ final class JiraIssues {
             rows.add(new CsvTable.Row(number++, values));
             var description = fields.path("description");
             if (description.isObject()) {
-                descriptions.put(JiraCsvItems.KEY_PREFIX + key.strip(), AdfText.markdown(description));
+                descriptions.put(JiraCsvItems.KEY_PREFIX + key.strip(), AdfMarkdown.markdown(description));
             }
         }
         var reading = JiraCsvItems.read(new CsvTable(headers, rows, List.of()), choices);
