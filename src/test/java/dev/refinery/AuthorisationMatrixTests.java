@@ -39,6 +39,7 @@ import dev.refinery.backlog.BacklogItems;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Workstreams;
 import dev.refinery.estimation.PokerRounds;
+import dev.refinery.exchange.SyncForm;
 import dev.refinery.exchange.WebhookForm;
 import dev.refinery.exchange.Webhooks;
 import dev.refinery.identity.Account;
@@ -176,6 +177,9 @@ abstract class AuthorisationMatrixTests {
 
     @Autowired
     Webhooks webhooks;
+
+    @Autowired
+    dev.refinery.exchange.TrackerSyncs syncs;
 
     @Autowired
     JsonMapper json;
@@ -431,6 +435,8 @@ abstract class AuthorisationMatrixTests {
             case "accounts", "users" -> "someone";
             case "tokens" -> "spare-token";
             case "webhooks" -> "webhook";
+            case "runs" -> "sync-run";
+            case "conflicts" -> "sync-conflict";
             default -> throw new IllegalStateException("An {id} after /" + collection + "/");
         };
     }
@@ -506,7 +512,26 @@ abstract class AuthorisationMatrixTests {
             message = jdbc.sql("SELECT MAX(id) FROM exchange_webhook_message WHERE webhook_id = :hook")
                 .param("hook", webhook).query(Long.class).single();
         }
+        long syncRun = -1;
+        long syncConflict = -1;
+        if (everything || route.contains("/sync")) {
+            syncs.save(key, new SyncForm("jira", "http://127.0.0.1:9", "fay@example.com", "matrix-token", "project = PAY",
+                    "customfield_10016", null), facilitator.id());
+            var team = teams.team(key).orElseThrow().id().value();
+            jdbc.sql("INSERT INTO exchange_sync_run (team_id, state, trigger_kind, started_at) VALUES (:team, 'done', 'manual', CURRENT_TIMESTAMP)")
+                .param("team", team).update();
+            syncRun = jdbc.sql("SELECT MAX(id) FROM exchange_sync_run WHERE team_id = :team").param("team", team)
+                .query(Long.class).single();
+            jdbc.sql("""
+                    INSERT INTO exchange_sync_conflict (team_id, item_key, field, theirs, ours, found_at)
+                    VALUES (:team, :item, 'title', 'Pay by SEPA Instant', 'Pay by SEPA', CURRENT_TIMESTAMP)
+                    """).param("team", team).param("item", first).update();
+            syncConflict = jdbc.sql("SELECT MAX(id) FROM exchange_sync_conflict WHERE team_id = :team").param("team", team)
+                .query(Long.class).single();
+        }
         var values = new LinkedHashMap<String, String>();
+        values.put("sync-run", Long.toString(syncRun));
+        values.put("sync-conflict", Long.toString(syncConflict));
         values.put("team", key);
         values.put("key", key);
         values.put("item", first);

@@ -121,6 +121,15 @@ public class ItemImports {
         return check;
     }
 
+    /** The team's items that came from another tool, by the key that tool gave them ("jira:PAY-17"). */
+    public java.util.Map<String, ItemKey> byExternalKey(String teamKey, AccountId viewer) {
+        var membership = access.reader(teamKey, viewer);
+        var team = membership.team();
+        var keys = new java.util.HashMap<String, ItemKey>();
+        items.externalKeys(team.id().value()).forEach((number, external) -> keys.put(external, new ItemKey(team.key().value(), number)));
+        return keys;
+    }
+
     private record Plan(List<Problem> problems, List<ImportedItem> fresh, List<ItemContent> contents, int alreadyThere,
             List<String> newWorkstreams) {
 

@@ -72,7 +72,11 @@ final class JiraCsvItems {
      *         cannot be read
      */
     static Reading read(String text, ImportChoices choices) {
-        var table = CsvTable.read(text);
+        return read(CsvTable.read(text), choices);
+    }
+
+    /** The same, from a table already read (issues pulled from Jira Cloud are laid out as its export has them). */
+    static Reading read(CsvTable table, ImportChoices choices) {
         var columns = new Columns(table);
         var issues = new Issues(table, columns);
         var changed = new Changed();

@@ -51,6 +51,7 @@ class WebhookDeliveries {
 
     private final WebhookRepository hooks;
     private final WebhookAddresses addresses;
+    private final TrackerPushes pushes;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean worker;
@@ -62,10 +63,12 @@ class WebhookDeliveries {
         .version(HttpClient.Version.HTTP_1_1)
         .build();
 
-    WebhookDeliveries(WebhookRepository hooks, WebhookAddresses addresses, TransactionTemplate transactions, Clock clock,
+    WebhookDeliveries(WebhookRepository hooks, WebhookAddresses addresses, TrackerPushes pushes,
+            TransactionTemplate transactions, Clock clock,
             @Value("${refinery.webhooks.worker:true}") boolean worker) {
         this.hooks = hooks;
         this.addresses = addresses;
+        this.pushes = pushes;
         this.transactions = transactions;
         this.clock = clock;
         this.worker = worker;
@@ -110,9 +113,10 @@ class WebhookDeliveries {
         var answer = "";
         String error = null;
         try {
-            var uri = addresses.check(hook.url());
-            var timestamp = started.getEpochSecond();
-            var response = http.send(request(uri, hook.secret(), message, timestamp), HttpResponse.BodyHandlers.ofInputStream());
+            // a tracker sync's push goes through the same outbox, retries and log, as the tracker's own request
+            var request = TrackerPushes.isPush(message.type()) ? pushes.request(hook.id(), message.payload())
+                    : request(addresses.check(hook.url()), hook.secret(), message, started.getEpochSecond());
+            var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
             answer = firstBytes(response.body());
         }
@@ -131,6 +135,9 @@ class WebhookDeliveries {
         }
         catch (IllegalArgumentException invalid) {
             error = "Cannot send to this URL: " + invalid.getMessage();
+        }
+        catch (IllegalStateException cannot) {
+            error = "Cannot send: " + cannot.getMessage();
         }
         var duration = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - timer) / 1_000_000);
         record(message, hook, started, status, duration, answer, error);

@@ -34,11 +34,11 @@ class WebhookRepository {
     }
 
     List<Webhook> hooks(long team) {
-        return jdbc.sql(HOOK + " WHERE team_id = :team ORDER BY id").param("team", team).query(this::webhook).list();
+        return jdbc.sql(HOOK + " WHERE team_id = :team AND purpose = 'webhook' ORDER BY id").param("team", team).query(this::webhook).list();
     }
 
     Optional<Webhook> hook(long team, long id) {
-        return jdbc.sql(HOOK + " WHERE team_id = :team AND id = :id").param("team", team).param("id", id)
+        return jdbc.sql(HOOK + " WHERE team_id = :team AND id = :id AND purpose = 'webhook'").param("team", team).param("id", id)
             .query(this::webhook).optional();
     }
 
@@ -70,7 +70,7 @@ class WebhookRepository {
                     paused_reason = CASE WHEN :active THEN NULL ELSE paused_reason END,
                     failing_since = CASE WHEN :active THEN NULL ELSE failing_since END,
                     version = version + 1
-                WHERE team_id = :team AND id = :id AND version = :version
+                WHERE team_id = :team AND id = :id AND version = :version AND purpose = 'webhook'
                 """)
             .param("url", url)
             .param("events", codes(events))
@@ -82,17 +82,67 @@ class WebhookRepository {
     }
 
     boolean delete(long team, long id) {
-        return jdbc.sql("DELETE FROM exchange_webhook WHERE team_id = :team AND id = :id")
+        return jdbc.sql("DELETE FROM exchange_webhook WHERE team_id = :team AND id = :id AND purpose = 'webhook'")
             .param("team", team).param("id", id).update() == 1;
+    }
+
+    /**
+     * The outbox channel of a team's tracker sync: a hook of another purpose, never listed with the webhooks, whose
+     * messages are the tracker's pushes; its URL is the tracker's site.
+     */
+    long insertChannel(long team, String purpose, String url, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO exchange_webhook (team_id, url, secret, events, active, created_at, purpose)
+                VALUES (:team, :url, '', '', TRUE, :now, :purpose)
+                """)
+            .param("team", team)
+            .param("url", url)
+            .param("now", at(now))
+            .param("purpose", purpose)
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Points a sync's channel at the tracker's site again and turns it on (a channel paused after a day of failures). */
+    void renewChannel(long id, String url) {
+        jdbc.sql("""
+                UPDATE exchange_webhook SET url = :url, active = TRUE, paused_reason = NULL, failing_since = NULL,
+                    version = version + 1
+                WHERE id = :id
+                """)
+            .param("url", url).param("id", id).update();
+    }
+
+    void deleteChannel(long id) {
+        jdbc.sql("DELETE FROM exchange_webhook WHERE id = :id AND purpose <> 'webhook'").param("id", id).update();
+    }
+
+    /** The latest attempt at a message, and whether it is delivered, pending or given up; empty before any attempt. */
+    Optional<WebhookAttempt> lastAttempt(long message) {
+        return jdbc.sql("""
+                SELECT a.id, a.message_id, m.message_id AS public_id, m.event_type, a.attempted_at, a.status_code,
+                    a.duration_ms, a.answer, a.error, m.status
+                FROM exchange_webhook_attempt a JOIN exchange_webhook_message m ON m.id = a.message_id
+                WHERE a.message_id = :message
+                ORDER BY a.id DESC
+                FETCH FIRST 1 ROWS ONLY
+                """)
+            .param("message", message)
+            .query((rs, row) -> new WebhookAttempt(rs.getLong("id"), rs.getLong("message_id"), rs.getString("public_id"),
+                    rs.getString("event_type"), instant(rs, "attempted_at"), (Integer) rs.getObject("status_code", Integer.class),
+                    rs.getInt("duration_ms"), rs.getString("answer"), rs.getString("error"), rs.getString("status")))
+            .optional();
     }
 
     /** The active hooks of a team that want this event, for the outbox. */
     List<Webhook> wanting(long team, WebhookEvent event) {
-        return jdbc.sql(HOOK + " WHERE team_id = :team AND active = TRUE").param("team", team).query(this::webhook).list()
+        return jdbc.sql(HOOK + " WHERE team_id = :team AND active = TRUE AND purpose = 'webhook'").param("team", team).query(this::webhook).list()
             .stream().filter(hook -> hook.wants(event)).toList();
     }
 
-    void enqueue(long hook, String messageId, String type, String payload, Instant now, Instant giveUpAt) {
+    long enqueue(long hook, String messageId, String type, String payload, Instant now, Instant giveUpAt) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO exchange_webhook_message (webhook_id, message_id, event_type, payload, status, next_attempt_at,
                     give_up_at, created_at)
@@ -104,7 +154,8 @@ class WebhookRepository {
             .param("payload", payload)
             .param("now", at(now))
             .param("giveUpAt", at(giveUpAt))
-            .update();
+            .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     /** A message of a hook due again now, with a new day of retries; false if there is no such message. */

@@ -1,0 +1,4 @@
+package dev.refinery.exchange;
+
+class TrackerSyncOnH2Tests extends TrackerSyncTests {
+}
