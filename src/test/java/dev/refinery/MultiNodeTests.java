@@ -31,6 +31,7 @@ import dev.refinery.meeting.LiveMeetings;
 import dev.refinery.meeting.RefinementSessions;
 import dev.refinery.meeting.SessionPlan;
 import dev.refinery.shared.EventStream;
+import dev.refinery.shared.MovableClock;
 import dev.refinery.shared.PostgresAvailable;
 import dev.refinery.shared.TestDatabases;
 
@@ -51,10 +52,8 @@ class MultiNodeTests {
     ConfigurableApplicationContext b;
 
     @BeforeEach
-    void nodes() throws Exception {
+    void database() throws Exception {
         schema = TestDatabases.newSchema();
-        a = node();
-        b = node();
     }
 
     @AfterEach
@@ -69,6 +68,8 @@ class MultiNodeTests {
 
     @Test
     void servesAnyoneFromAnyNodeShowsOnAWhatIsDoneThroughBAndLosesNothingWhenBStops() throws Exception {
+        a = node();
+        b = node();
         var accounts = a.getBean(Accounts.class);
         var fay = accounts.openFirstAdministrator(new NewAccount("fay@refinery.test", "Fay", PASSWORD));
         var ben = accounts.open(new NewAccount("ben@refinery.test", "Ben", PASSWORD));
@@ -152,8 +153,62 @@ class MultiNodeTests {
         }
     }
 
-    private ConfigurableApplicationContext node() {
-        return new SpringApplicationBuilder(RefineryApplication.class)
+    @Test
+    void givesTheSameForecastOnEveryNodeAndANodeRecomputesItAfterAChangeMadeOnTheOther() throws Exception {
+        a = node(MovableClock.Replacing.class);
+        b = node(MovableClock.Replacing.class);
+        var clocks = List.of(a.getBean(MovableClock.class), b.getBean(MovableClock.class));
+        var fay = a.getBean(Accounts.class).openFirstAdministrator(new NewAccount("fay@refinery.test", "Fay", PASSWORD));
+        a.getBean(Teams.class).create(new NewTeam("Payments", "PAY"), fay.id());
+        var today = clocks.getFirst().instant().atZone(ZoneOffset.UTC).toLocalDate();
+        put(a, "/api/v1/teams/PAY/reports/iterations", fay, """
+                {"lengthWeeks": 1, "firstStart": "%s", "timeZone": "UTC", "version": 0}""".formatted(today));
+        int[][] done = { { 3, 5 }, { 8 }, { 2, 3, 5, 1 }, { 13 } };
+        for (int iteration = 0; iteration < done.length; iteration++) {
+            var node = iteration % 2 == 0 ? a : b;
+            for (var points : done[iteration]) {
+                send(node, "/api/v1/teams/PAY/items/" + item(node, fay, points, null), fay,
+                        HttpRequest.newBuilder().header("If-Match", "\"1\"")
+                            .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\": \"done\"}")));
+            }
+            clocks.forEach(clock -> clock.move(Duration.ofDays(7)));
+        }
+        for (int i = 0; i < 8; i++) {
+            item(i % 2 == 0 ? a : b, fay, 5, i == 5 ? today.plusDays(7 * 7 - 1) : null);
+        }
+
+        var onA = get(a, "/api/v1/teams/PAY/reports/forecast?seed=7", fay);
+        assertThat(onA).contains("\"tooLittleData\":false").contains("\"runs\":10000");
+        assertThat(onA.split("\"p50\"", -1)).as("a line per queued item").hasSize(9);
+        assertThat(onA).as("throughput varies: the likelihood of the deadline is neither 0 nor 100 %")
+            .containsPattern("\"likelihood\":[1-9][0-9]?,");
+        assertThat(get(b, "/api/v1/teams/PAY/reports/forecast?seed=7", fay)).as("the same seed on the other node").isEqualTo(onA);
+        assertThat(get(b, "/api/v1/teams/PAY/reports/forecast", fay)).as("the default seed on both nodes")
+            .isEqualTo(get(a, "/api/v1/teams/PAY/reports/forecast", fay));
+
+        item(b, fay, 8, null);
+        var afterOnA = get(a, "/api/v1/teams/PAY/reports/forecast?seed=7", fay);
+        assertThat(afterOnA.split("\"p50\"", -1)).as("node A's cached forecast gave way to the item added on B").hasSize(10);
+        assertThat(get(b, "/api/v1/teams/PAY/reports/forecast?seed=7", fay)).isEqualTo(afterOnA);
+    }
+
+    /** Creates an item through a node's API and returns its key. */
+    private static String item(ConfigurableApplicationContext node, Account as, int points, java.time.LocalDate deadline)
+            throws Exception {
+        var created = post(node, "/api/v1/teams/PAY/items", as, """
+                {"title": "Item of %d points", "estimate": {"value": %d, "unit": "points"}%s}""".formatted(points, points,
+                deadline == null ? "" : ", \"deadline\": \"" + deadline + "\""));
+        return created.replaceAll("(?s).*?\"key\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static String get(ConfigurableApplicationContext node, String path, Account as) throws Exception {
+        return send(node, path, as, HttpRequest.newBuilder().GET());
+    }
+
+    private ConfigurableApplicationContext node(Class<?>... extra) {
+        var sources = new java.util.ArrayList<Class<?>>(List.of(extra));
+        sources.addFirst(RefineryApplication.class);
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
             .profiles("test")
             .run("--server.port=0", "--spring.main.banner-mode=off",
                     "--spring.datasource.url=" + TestDatabases.POSTGRES_URL + "?currentSchema=" + schema,
@@ -174,16 +229,17 @@ class MultiNodeTests {
         send(node, path, as, HttpRequest.newBuilder().PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private static void post(ConfigurableApplicationContext node, String path, Account as, String json) throws Exception {
-        send(node, path, as, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(json)));
+    private static String post(ConfigurableApplicationContext node, String path, Account as, String json) throws Exception {
+        return send(node, path, as, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private static void send(ConfigurableApplicationContext node, String path, Account as, HttpRequest.Builder request)
+    private static String send(ConfigurableApplicationContext node, String path, Account as, HttpRequest.Builder request)
             throws Exception {
         var credentials = Base64.getEncoder().encodeToString((as.email() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         var response = HttpClient.newHttpClient().send(request.uri(URI.create(base(node) + path))
             .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isLessThan(300);
+        return response.body();
     }
 }

@@ -150,6 +150,45 @@ abstract class ReportsApiTests {
     }
 
     @Test
+    void showsWhatEachClosedSessionGotThroughAgainstItsTimeBoxOnTheTeamPage() {
+        var pay = create("Pay by SEPA", 5, null);
+        var refund = create("Refunds", 5, null);
+        var first = session("Checkout refinement", pay, 5, refund, 10);
+        assertThat(post(first + "/start", "{}")).hasStatusOk();
+        clock.move(Duration.ofMinutes(6));
+        agree(pay, "3");
+        assertThat(putJson(first + "/current", "{\"itemKey\": \"%s\"}".formatted(refund))).hasStatusOk();
+        clock.move(Duration.ofMinutes(3));
+        assertThat(putJson(first + "/outcomes/" + refund, "{\"outcome\": \"needs-design\"}")).hasStatusOk();
+        assertThat(post(first + "/close", "{}")).hasStatusOk();
+
+        clock.move(Duration.ofDays(7));
+        var search = create("Search orders", 5, null);
+        var export = create("Export to CSV", 5, null);
+        var audit = create("Audit trail", 5, null);
+        var second = session("Orders refinement", search, 5, export, 5, audit, 5);
+        assertThat(post(second + "/start", "{}")).hasStatusOk();
+        clock.move(Duration.ofMinutes(4));
+        agree(search, "8");
+        assertThat(putJson(second + "/current", "{\"itemKey\": \"%s\"}".formatted(export))).hasStatusOk();
+        clock.move(Duration.ofMinutes(2));
+        assertThat(putJson(second + "/current", "{\"itemKey\": \"%s\"}".formatted(audit))).hasStatusOk();
+        clock.move(Duration.ofMinutes(3));
+        assertThat(putJson(second + "/outcomes/" + audit, "{\"outcome\": \"skipped\", \"note\": \"Legal owns it\"}")).hasStatusOk();
+        assertThat(post(second + "/close", "{}")).hasStatus(HttpStatus.CONFLICT);
+        assertThat(post(second + "/close", "{\"note\": \"Out of time\"}")).hasStatusOk();
+
+        var page = mvc.get().uri("/teams/" + team).with(user(people.signedIn(ana))).exchange();
+        assertThat(page).hasStatusOk().bodyText()
+            .containsSubsequence(
+                "<th scope=\"row\">Orders refinement</th><td>3</td><td>1</td><td>3 (5)</td><td>67 %</td>",
+                "<th scope=\"row\">Checkout refinement</th><td>2</td><td>1</td><td>4.5 (7.5)</td><td>100 %</td>")
+            .as("the chart runs from the older session to the newer")
+            .containsSubsequence("Items estimated per session, the last 2 closed sessions, oldest first</title>", "Checkout refinement: 1 estimated, 4.5 minutes per item (time box 7.5)",
+                "Orders refinement: 1 estimated, 3 minutes per item (time box 5)");
+    }
+
+    @Test
     void movingAnItemToTheTopOrHalvingTheCapacityMovesItsDates() {
         for (int iteration = 0; iteration < 3; iteration++) {
             done(create("Done " + iteration, 10, null), 4);
@@ -216,6 +255,31 @@ abstract class ReportsApiTests {
                 {"status": "done", "actual": {"days": %s}}""".formatted(actualDays))).hasStatusOk();
     }
 
+    private String session(String title, Object... keysAndTimeBoxes) {
+        var planned = post("/api/v1/teams/" + team + "/sessions", """
+                {"title": "%s", "startsAt": "%s", "durationMinutes": "60"}""".formatted(title,
+                java.time.LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).withNano(0).withSecond(0)));
+        assertThat(planned).hasStatus(HttpStatus.CREATED);
+        var base = planned.getResponse().getHeader("Location").replaceAll(".*(/api/)", "$1");
+        var agenda = new java.util.StringJoiner(", ", "{\"items\": [", "]}");
+        for (int i = 0; i < keysAndTimeBoxes.length; i += 2) {
+            agenda.add("{\"key\": \"%s\", \"timeBoxMinutes\": %s}".formatted(keysAndTimeBoxes[i], keysAndTimeBoxes[i + 1]));
+        }
+        assertThat(putJson(base + "/agenda", agenda.toString())).hasStatusOk();
+        return base;
+    }
+
+    private void agree(String key, String card) {
+        var rounds = "/api/v1/teams/" + team + "/items/" + key + "/rounds";
+        var round = post(rounds, "{}").getResponse().getHeader("Location").replaceAll(".*/", "");
+        assertThat(putJson(rounds + "/" + round + "/votes/me", "{\"card\": \"%s\"}".formatted(card))).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(post(rounds + "/" + round + "/agree", "{\"card\": \"%s\"}".formatted(card))).hasStatusOk();
+    }
+
+    private MvcTestResult post(String uri, String json) {
+        return people.postJson(uri, ana, json).exchange();
+    }
+
     private MvcTestResult get(String path) {
         return mvc.get().uri("/api/v1/teams/" + team + "/reports" + path).with(People.basic(ana)).exchange();
     }
@@ -223,6 +287,10 @@ abstract class ReportsApiTests {
     private MvcTestResult put(String path, String json) {
         return mvc.put().uri("/api/v1/teams/" + team + "/reports" + path).with(People.basic(ana))
             .contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+    }
+
+    private MvcTestResult putJson(String uri, String json) {
+        return mvc.put().uri(uri).with(People.basic(ana)).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
     }
 
     private MvcTestResult patch(String uri, String ifMatch, String json) {
