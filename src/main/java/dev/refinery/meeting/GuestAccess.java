@@ -82,6 +82,14 @@ public class GuestAccess {
         return sessions.byLink(token).orElseThrow(() -> new NotFound("This guest link does not open anything (any more)."));
     }
 
+    /** A guest in the live room is an attendee of the session, named as a guest in its summary. */
+    void attend(String token, GuestSeats.Seat seat) {
+        var session = guestSession(token);
+        if (session.state() == SessionState.LIVE) {
+            sessions.attend(session.id(), seat.voter(), seat.name() + " (guest)");
+        }
+    }
+
     /** The live room as a guest sees it: the current item, questions and pacing; no facilitation. */
     public LiveRoom guestRoom(String token) {
         var readAt = System.currentTimeMillis();

@@ -2,6 +2,7 @@ package dev.refinery.meeting;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Controller;
@@ -71,6 +72,7 @@ class GuestController {
         try {
             model.addAttribute("room", guests.guestRoom(token));
             model.addAttribute("table", tables.ofGuest(token, seat.get(), null));
+            guests.attend(token, seat.get());
             return "meeting/room";
         }
         catch (Rejected notLive) {
@@ -81,12 +83,15 @@ class GuestController {
 
     /** The room for htmx to swap; once the link is revoked or the meeting over, the page says so and stops listening. */
     @GetMapping("/guest/{token}/room")
-    String view(@PathVariable String token, HttpSession http, Model model) {
+    String view(@PathVariable String token, HttpSession http, HttpServletResponse response, Model model) {
         try {
-            if (guest(token, http).isPresent()) {
-                model.addAttribute("room", guests.guestRoom(token));
-                return "meeting/room-view";
+            if (guest(token, http).isEmpty()) {
+                response.setHeader("HX-Redirect", "/join/" + token);
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                return null;
             }
+            model.addAttribute("room", guests.guestRoom(token));
+            return "meeting/room-view";
         }
         catch (NotFound | Rejected over) {
             // revoked, or the meeting is over

@@ -102,6 +102,9 @@ class GuestTests {
             .hasStatusOk().bodyText().contains("Gina (guest):</strong> Is there a sandbox?");
         assertThat(mvc.get().uri(page).cookie(guest).accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.FOUND);
         assertThat(mvc.get().uri("/guest/" + token)).hasRedirectedUrl("/join/" + token);
+        assertThat(mvc.get().uri("/guest/" + token + "/room").header("HX-Request", "true"))
+            .as("a browser without a seat that refreshes the room is sent to join, not told the meeting is over")
+            .hasStatus(HttpStatus.NO_CONTENT).hasHeader("HX-Redirect", "/join/" + token);
 
         assertThat(mvc.post().uri(page + "/guest-link/revoke").with(user(people.signedIn(fay))).with(csrf()))
             .hasRedirectedUrl(page + "#guests");
@@ -109,6 +112,11 @@ class GuestTests {
         assertThat(mvc.get().uri("/guest/" + token).cookie(guest)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.post().uri("/guest/" + token + "/questions").cookie(guest).with(csrf()).param("question", "Still here?"))
             .hasStatus(HttpStatus.NOT_FOUND);
+
+        live.close(team, session.id(), "Only a first look", fay);
+        assertThat(mvc.get().uri("/api/v1/teams/" + team + "/sessions/" + session.id() + "/summary").with(People.basic(fay)))
+            .as("the guest who was in the room is among the attendees").hasStatusOk().bodyJson()
+            .extractingPath("$.attendees").asArray().contains("Gina (guest)");
     }
 
     @Autowired
