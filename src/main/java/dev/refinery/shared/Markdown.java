@@ -2,6 +2,7 @@ package dev.refinery.shared;
 
 import java.util.List;
 
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -13,12 +14,14 @@ import gg.jte.Content;
 
 /**
  * Markdown that people write (descriptions, notes) as HTML that is safe to put on a page: commonmark renders
- * it with raw HTML escaped, and the OWASP sanitizer then keeps only formatting, blocks, tables and http(s)
+ * it with raw HTML escaped, and the OWASP sanitizer then keeps only formatting, struck text, blocks, tables and http(s)
  * or mailto links. No script, event handler or {@code javascript:} URL survives either step.
  */
 public final class Markdown {
 
-    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+    /** Tables, and struck text between two tildes each side (one tilde stays as it is: "~5 days" is an approximation). */
+    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create(),
+            StrikethroughExtension.builder().requireTwoTildes(true).build());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
         .extensions(EXTENSIONS)

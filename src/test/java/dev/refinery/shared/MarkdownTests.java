@@ -28,6 +28,12 @@ class MarkdownTests {
                 "<code>code</code>", "href=\"https://example.com/sepa\"");
     }
 
+    @Test
+    void strikesTextBetweenTwoTildesButLeavesASingleTildeAsAnApproximation() {
+        assertThat(Markdown.toHtml("Pay by ~~cheque~~ SEPA, in ~5 days or ~3 with a cache."))
+            .contains("<del>cheque</del>", "in ~5 days or ~3 with").doesNotContain("~~");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "<script>alert(1)</script>",
