@@ -16,7 +16,7 @@ public record TeamPage(Membership membership, List<Member> members, NewMember fo
     public static final int WIDTH = 320;
     public static final int HEIGHT = 180;
     public static final int LEFT = 28;
-    public static final int TOP = 20;
+    public static final int TOP = 36;
     public static final int BOTTOM = 28;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
@@ -60,7 +60,8 @@ public record TeamPage(Membership membership, List<Member> members, NewMember fo
         var columns = new ArrayList<SessionColumn>();
         for (int i = 0; i < oldestFirst.size(); i++) {
             var session = oldestFirst.get(i);
-            columns.add(new SessionColumn(tenth(LEFT + i * slot + slot * 0.2), tenth(slot * 0.6),
+            var width = Math.min(slot * 0.6, 48);
+            columns.add(new SessionColumn(tenth(LEFT + i * slot + (slot - width) / 2), tenth(width),
                     tenth(baseline() - plot * session.estimated() / (double) estimatedMax()),
                     tenth(baseline() - plot * session.minutesPerItem() / minutesMax()),
                     tenth(baseline() - plot * session.timeBoxPerItem() / minutesMax()),
