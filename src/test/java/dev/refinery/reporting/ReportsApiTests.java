@@ -209,6 +209,8 @@ abstract class ReportsApiTests {
     @Test
     void exportsEachReportAsCsv() {
         done(create("Done", 3, null), 1.5);
+        assertThat(mvc.get().uri("/teams/" + team + "/reports/velocity").with(user(people.signedIn(ana)))).hasStatusOk()
+            .bodyText().as("done only in the current iteration").contains("Nothing to show yet").doesNotContain("last 0");
         assertThat(get("/velocity/csv")).hasStatusOk().bodyText().startsWith("iteration,start,end,items,points,days");
         assertThat(get("/forecast/csv")).hasStatusOk().bodyText().startsWith("position,key,title");
         assertThat(get("/accuracy/csv")).hasStatusOk().bodyText().contains("3 pt,1,1.5,1.5,1.5,1.5,1.5,");
