@@ -114,11 +114,20 @@ class WebhookDeliveries {
         String error = null;
         try {
             // a tracker sync's push goes through the same outbox, retries and log, as the tracker's own request
-            var request = TrackerPushes.isPush(message.type()) ? pushes.request(hook.id(), message.payload())
-                    : request(addresses.check(hook.url()), hook.secret(), message, started.getEpochSecond());
-            var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
-            answer = firstBytes(response.body());
+            if (TrackerPushes.isLabel(message.type())) {
+                answer = pushes.label(hook.id(), message.payload());
+                status = 200;
+            }
+            else {
+                var request = TrackerPushes.isPush(message.type()) ? pushes.request(hook.id(), message.payload())
+                        : request(addresses.check(hook.url()), hook.secret(), message, started.getEpochSecond());
+                var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                status = response.statusCode();
+                answer = firstBytes(response.body());
+            }
+        }
+        catch (GitHubFailure refused) {
+            error = refused.getMessage();
         }
         catch (Rejected refused) {
             error = "Refused: " + refused.getMessage();
