@@ -129,7 +129,7 @@ final class FakeGitHub implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("Authorization"), body);
         requests.add(request);
         if (!("Bearer " + token).equals(request.authorization())) {
-            send(exchange, 401, "{\"message\": \"Bad credentials\", \"documentation_url\": \"https://docs.github.com/rest\", \"status\": \"401\"}");
+            FakeHttp.send(exchange, 401, "{\"message\": \"Bad credentials\", \"documentation_url\": \"https://docs.github.com/rest\", \"status\": \"401\"}");
             return;
         }
         var limited = rateLimitedUntil;
@@ -138,13 +138,13 @@ final class FakeGitHub implements AutoCloseable {
             exchange.getResponseHeaders().add("x-ratelimit-remaining", "0");
             exchange.getResponseHeaders().add("x-ratelimit-used", "5000");
             exchange.getResponseHeaders().add("x-ratelimit-reset", Long.toString(limited));
-            send(exchange, 403, "{\"message\": \"API rate limit exceeded for user ID 1.\", \"documentation_url\": \"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}");
+            FakeHttp.send(exchange, 403, "{\"message\": \"API rate limit exceeded for user ID 1.\", \"documentation_url\": \"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}");
             return;
         }
         var repository = "/repos/" + OWNER + "/" + REPO;
         var path = request.path();
         if (request.method().equals("GET") && path.equals(repository + "/issues")) {
-            list(exchange, query(request.query()));
+            list(exchange, FakeHttp.query(request.query()));
             return;
         }
         if (path.startsWith(repository + "/issues/") && path.contains("/labels")) {
@@ -152,12 +152,12 @@ final class FakeGitHub implements AutoCloseable {
             var number = Integer.parseInt(rest.substring(0, rest.indexOf('/')));
             var issue = issues.get(number);
             if (issue == null) {
-                send(exchange, 404, "{\"message\": \"Not Found\"}");
+                FakeHttp.send(exchange, 404, "{\"message\": \"Not Found\"}");
                 return;
             }
             var labels = (ArrayNode) issue.get("labels");
             if (request.method().equals("GET")) {
-                send(exchange, 200, JSON.writeValueAsString(labels));
+                FakeHttp.send(exchange, 200, JSON.writeValueAsString(labels));
                 return;
             }
             if (request.method().equals("DELETE")) {
@@ -165,11 +165,11 @@ final class FakeGitHub implements AutoCloseable {
                 for (int i = 0; i < labels.size(); i++) {
                     if (labels.get(i).path("name").asString().equals(name)) {
                         labels.remove(i);
-                        send(exchange, 200, JSON.writeValueAsString(labels));
+                        FakeHttp.send(exchange, 200, JSON.writeValueAsString(labels));
                         return;
                     }
                 }
-                send(exchange, 404, "{\"message\": \"Label does not exist\"}");
+                FakeHttp.send(exchange, 404, "{\"message\": \"Label does not exist\"}");
                 return;
             }
             if (request.method().equals("POST")) {
@@ -178,11 +178,11 @@ final class FakeGitHub implements AutoCloseable {
                         labels.addObject().put("name", name.asString()).put("color", "ededed");
                     }
                 });
-                send(exchange, 200, JSON.writeValueAsString(labels));
+                FakeHttp.send(exchange, 200, JSON.writeValueAsString(labels));
                 return;
             }
         }
-        send(exchange, 404, "{\"message\": \"Not Found\"}");
+        FakeHttp.send(exchange, 404, "{\"message\": \"Not Found\"}");
     }
 
     private void list(HttpExchange exchange, Map<String, String> query) throws IOException {
@@ -207,27 +207,7 @@ final class FakeGitHub implements AutoCloseable {
             exchange.getResponseHeaders().add("Link", "<" + base + "&page=" + (page + 1) + ">; rel=\"next\", <" + base + "&page="
                     + last + ">; rel=\"last\"");
         }
-        send(exchange, 200, JSON.writeValueAsString(list));
-    }
-
-    private static Map<String, String> query(String raw) {
-        var query = new LinkedHashMap<String, String>();
-        if (raw != null) {
-            for (var pair : raw.split("&")) {
-                var equals = pair.indexOf('=');
-                query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        var bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        FakeHttp.send(exchange, 200, JSON.writeValueAsString(list));
     }
 
     @Override
