@@ -111,6 +111,11 @@ class SyncRepository {
 
     void delete(long team) {
         jdbc.sql("DELETE FROM exchange_sync WHERE team_id = :team").param("team", team).update();
+        forgetPulled(team);
+    }
+
+    /** Forgets the values pulled and the conflicts found, for a team that stops syncing or syncs with another tracker. */
+    void forgetPulled(long team) {
         jdbc.sql("DELETE FROM exchange_sync_item WHERE team_id = :team").param("team", team).update();
         jdbc.sql("DELETE FROM exchange_sync_conflict WHERE team_id = :team").param("team", team).update();
     }

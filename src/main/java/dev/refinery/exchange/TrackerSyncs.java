@@ -154,7 +154,8 @@ public class TrackerSyncs {
             }
             labels = form.labelFilter() == null || form.labelFilter().isBlank() ? null : form.labelFilter().strip();
             if (labels != null && labels.length() > 100) {
-                errors.put("labelFilter", "Give up to 100 characters: a label, or several separated by commas (issues with all of them).");
+                errors.put("labelFilter",
+                        "Give up to 100 characters: a label, or several separated by commas (issues with all of them).");
             }
         }
         else {
@@ -175,7 +176,8 @@ public class TrackerSyncs {
         var keeps = existing.filter(saved -> saved.kind().equals(kind));
         if (token.isEmpty() && keeps.isEmpty()) {
             errors.put("apiToken", github
-                    ? "Give a token that may read the repository's issues and label them (github.com › Settings › Developer settings › Personal access tokens)."
+                    ? "Give a token that may read the repository's issues and label them "
+                            + "(github.com › Settings › Developer settings › Personal access tokens)."
                     : "Give an API token of that account (id.atlassian.com › Security › API tokens).");
         }
         else if (token.length() > 1000) {
@@ -209,6 +211,10 @@ public class TrackerSyncs {
                 throw Rejected.conflict("version", "Somebody changed the sync settings since you opened them: reload and try again.");
             }
             hooks.renewChannel(existing.get().channel(), site);
+            if (!existing.get().kind().equals(kind)) {
+                // the values pulled from the other tracker and its conflicts say nothing about this one
+                syncs.forgetPulled(team);
+            }
         }
         return syncs.settings(team).orElseThrow().shown();
     }
@@ -250,7 +256,7 @@ public class TrackerSyncs {
         return syncs.conflicts(team(teams.find(teamKey, viewer)));
     }
 
-    /** What the item page shows of the sync: its issue in the tracker, open conflicts, and the last push of its estimate. */
+    /** What the item page shows of the sync: its issue in the tracker, open conflicts, the last push of its estimate. */
     public Optional<ItemSync> item(String teamKey, String itemKey, AccountId viewer) {
         var team = team(teams.find(teamKey, viewer));
         var pulled = syncs.pulledItem(team, itemKey);
@@ -267,8 +273,8 @@ public class TrackerSyncs {
     }
 
     /**
-     * Resolves a conflict: {@code ours} keeps the item as it is, {@code theirs} writes the tracker's value to it as it was at
-     * {@code itemVersion} (a changed item is refused as any stale edit is).
+     * Resolves a conflict: {@code ours} keeps the item as it is, {@code theirs} writes the tracker's value to it as it
+     * was at {@code itemVersion} (a changed item is refused as any stale edit is).
      */
     @Transactional(noRollbackFor = StaleItem.class)
     public void resolve(String teamKey, long conflictId, String choice, Integer itemVersion, Account by) {
@@ -388,11 +394,14 @@ public class TrackerSyncs {
         while (cursor != null);
     }
 
-    /** A page of a tracker's issues read as items: how many issues it had, the next page's cursor (null after the last), the total when the tracker says it. */
+    /**
+     * A page of a tracker's issues read as items: how many issues it had, the next page's cursor (null after the
+     * last), the total when the tracker says it.
+     */
     private record Page(Reading reading, int seen, String next, Integer total) {
     }
 
-    /** Reads a tracker's issues a page at a time; the cursor is null for the first page, else the previous page's next. */
+    /** Reads a tracker's issues a page at a time; the cursor is null for the first page, else the page before's next. */
     private interface Tracker {
         Page read(String cursor);
     }
@@ -507,6 +516,9 @@ public class TrackerSyncs {
             return;
         }
         var external = pulled.externalKey();
+        if (!external.startsWith(settings.kind() + ":")) {
+            return;
+        }
         var issue = external.substring(external.indexOf(':') + 1);
         var payload = new LinkedHashMap<String, Object>();
         payload.put("issue", issue);

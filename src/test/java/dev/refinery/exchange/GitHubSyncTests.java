@@ -299,8 +299,38 @@ abstract class GitHubSyncTests {
         assertThat(SyncCalls.body(settings)).doesNotContain(FakeGitHub.TOKEN);
         assertThat(mvc.get().uri("/teams/" + team + "/sync").with(People.basic(fay))).hasStatusOk().bodyText()
             .contains("Sync with GitHub", "Saved, ends with …Xk42", "value=\"acme/shop\"").doesNotContain(FakeGitHub.TOKEN);
+        calls.pull(team);
+        var backup = mvc.get().uri("/api/v1/teams/" + team + "/exports/backup").with(People.basic(fay)).exchange();
+        assertThat(backup).hasStatusOk();
+        assertThat(SyncCalls.body(backup)).contains("github:acme/shop#7").doesNotContain(FakeGitHub.TOKEN);
         var stored = jdbc.sql("SELECT token_sealed FROM exchange_sync").query(String.class).list();
         assertThat(stored).isNotEmpty().allSatisfy(sealed -> assertThat(sealed).startsWith("v1:").doesNotContain(FakeGitHub.TOKEN));
+    }
+
+    @Test
+    void aTeamThatSwitchesFromJiraGivesAGitHubTokenAndLeavesJirasConflictsBehind() {
+        calls.configure(team, """
+                "kind": "jira", "siteUrl": "%s", "accountEmail": "fay@example.com", "apiToken": "jira-token-1234",
+                "jql": "project = PAY"
+                """.formatted(github.api()));
+        var teamId = jdbc.sql("SELECT team_id FROM exchange_sync WHERE kind = 'jira' AND site_url = :site")
+            .param("site", github.api()).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO exchange_sync_conflict (team_id, item_key, field, theirs, ours, found_at)
+                VALUES (:team, 'X-1', 'title', 'Jira', 'Here', CURRENT_TIMESTAMP)
+                """).param("team", teamId).update();
+        var version = FakeGitHub.JSON.readTree(SyncCalls.body(mvc.get().uri("/api/v1/teams/" + team + "/sync")
+            .with(People.basic(fay)).exchange())).path("version").asInt();
+
+        assertThat(mvc.put().uri("/api/v1/teams/" + team + "/sync").with(People.basic(fay))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"kind\": \"github\", \"repository\": \"acme/shop\", \"apiToken\": \"\", \"version\": " + version + "}"))
+            .as("Jira's token is no GitHub token").hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("apiToken");
+        configure(team);
+
+        assertThat(mvc.get().uri("/api/v1/teams/" + team + "/sync/conflicts").with(People.basic(fay))).hasStatusOk()
+            .bodyJson().isEqualTo("[]");
+        assertThat(calls.pull(team).path("created").asInt()).isEqualTo(3);
     }
 
     @Test
