@@ -209,6 +209,28 @@ abstract class GitHubSyncTests {
     }
 
     @Test
+    void aPushRefusedForASpentRateLimitIsTriedAgainOnlyAfterTheReset() {
+        configure(team);
+        calls.pull(team);
+        var item = calls.key(team, "github:acme/shop#8");
+        github.rateLimited(clock.instant().plus(Duration.ofMinutes(30)).getEpochSecond());
+        agree(item, "2");
+
+        deliveries.deliverDue();
+
+        assertThat(mvc.get().uri("/teams/" + team + "/items/" + item + "/sync").with(People.basic(ben))).hasStatusOk()
+            .bodyText().contains("Sending the estimate to GitHub failed just now (GitHub's rate limit for this token is spent");
+        github.rateLimitOver();
+        var asked = github.requests().size();
+        clock.move(Duration.ofMinutes(20));
+        assertThat(deliveries.deliverDue()).as("not before the reset").isZero();
+        assertThat(github.requests()).hasSize(asked);
+        clock.move(Duration.ofMinutes(11));
+        assertThat(deliveries.deliverDue()).isEqualTo(1);
+        assertThat(github.labels(8)).containsExactly("payments", "refine", "estimate: 2");
+    }
+
+    @Test
     void aFieldChangedOnBothSidesIsAConflictThatThePersonResolves() {
         configure(team);
         calls.pull(team);
