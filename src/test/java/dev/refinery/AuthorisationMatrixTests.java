@@ -516,7 +516,7 @@ abstract class AuthorisationMatrixTests {
         long syncConflict = -1;
         if (everything || route.contains("/sync")) {
             syncs.save(key, new SyncForm("jira", "http://127.0.0.1:9", "fay@example.com", "matrix-token", "project = PAY",
-                    "customfield_10016", null), facilitator.id());
+                    "customfield_10016", null, null, null), facilitator.id());
             var team = teams.team(key).orElseThrow().id().value();
             jdbc.sql("INSERT INTO exchange_sync_run (team_id, state, trigger_kind, started_at) VALUES (:team, 'done', 'manual', CURRENT_TIMESTAMP)")
                 .param("team", team).update();

@@ -86,6 +86,37 @@ public final class GitHubIssuesClient {
     }
 
     /**
+     * One page of the repository's issues with the label when one is given, as GitHub wrote them (pull requests
+     * among them), and the address of the next page, null after the last. {@code next} is null for the first page,
+     * else what the previous page gave; an address on another host than the API's is refused, so the token goes
+     * nowhere else.
+     *
+     * @throws GitHubFailure as {@link #issues} does
+     */
+    IssuesPage issuesPage(String owner, String repo, String labelFilter, String next) {
+        URI address;
+        if (next == null) {
+            var query = "?state=all&per_page=100";
+            if (labelFilter != null && !labelFilter.isBlank()) {
+                query += "&labels=" + encode(labelFilter.strip());
+            }
+            address = URI.create(repository(owner, repo) + "/issues" + query);
+        }
+        else {
+            address = URI.create(next);
+            if (!sameHost(address)) {
+                throw new GitHubFailure("The next page is on another host (" + address.getHost() + "); the token is not sent there.");
+            }
+        }
+        var page = page(address, owner, repo);
+        return new IssuesPage(page.entries(), page.next() == null ? null : page.next().toString());
+    }
+
+    /** Entries of a page of issues as GitHub wrote them, and the next page's address (null after the last). */
+    record IssuesPage(List<JsonNode> entries, String next) {
+    }
+
+    /**
      * Takes every label starting with "estimate:" off the issue, then puts the new one on; a label GitHub no longer
      * has on the issue is passed over, and the new label, when the issue has it already, stays.
      *
@@ -146,24 +177,39 @@ public final class GitHubIssuesClient {
             if (!seen.add(next) || seen.size() > PAGES_MAX) {
                 throw new GitHubFailure("GitHub kept answering with more pages; stopped after " + seen.size() + ".");
             }
-            var response = send(request(next).GET().build());
-            check(response, owner, repo);
-            JsonNode page;
-            try {
-                page = JSON.readTree(response.body());
-            }
-            catch (JacksonException notJson) {
-                throw new GitHubFailure("GitHub answered with something other than JSON.", notJson);
-            }
-            if (page == null || !page.isArray()) {
-                throw new GitHubFailure("GitHub answered with something other than a list.");
-            }
-            for (int i = 0; i < page.size(); i++) {
-                entries.add(page.get(i));
-            }
-            next = next(response, next).orElse(null);
+            var page = page(next, owner, repo);
+            entries.addAll(page.entries());
+            next = page.next();
         }
         return entries;
+    }
+
+    private record Page(List<JsonNode> entries, URI next) {
+    }
+
+    private Page page(URI address, String owner, String repo) {
+        var response = send(request(address).GET().build());
+        check(response, owner, repo);
+        JsonNode page;
+        try {
+            page = JSON.readTree(response.body());
+        }
+        catch (JacksonException notJson) {
+            throw new GitHubFailure("GitHub answered with something other than JSON.", notJson);
+        }
+        if (page == null || !page.isArray()) {
+            throw new GitHubFailure("GitHub answered with something other than a list.");
+        }
+        var entries = new ArrayList<JsonNode>();
+        for (int i = 0; i < page.size(); i++) {
+            entries.add(page.get(i));
+        }
+        return new Page(entries, next(response, address).orElse(null));
+    }
+
+    private boolean sameHost(URI uri) {
+        return Objects.equals(uri.getScheme(), apiBase.getScheme()) && Objects.equals(uri.getHost(), apiBase.getHost())
+                && uri.getPort() == apiBase.getPort();
     }
 
     private Optional<URI> next(HttpResponse<String> response, URI current) {
@@ -180,8 +226,7 @@ public final class GitHubIssuesClient {
                 catch (IllegalArgumentException unreadable) {
                     throw new GitHubFailure("GitHub's link to the next page cannot be read.", unreadable);
                 }
-                if (!Objects.equals(uri.getScheme(), apiBase.getScheme()) || !Objects.equals(uri.getHost(), apiBase.getHost())
-                        || uri.getPort() != apiBase.getPort()) {
+                if (!sameHost(uri)) {
                     throw new GitHubFailure("GitHub's link to the next page leads to another host (" + uri.getHost()
                             + "); the token is not sent there.");
                 }

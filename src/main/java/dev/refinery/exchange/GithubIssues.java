@@ -1,5 +1,6 @@
 package dev.refinery.exchange;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.refinery.backlog.Estimate;
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.ItemPatch;
 import dev.refinery.backlog.Link;
@@ -39,6 +41,8 @@ final class GithubIssues {
     private static final String NOT_ISSUES = "This is not a GitHub issues export: expected a JSON array of issues.";
     private static final String REPOS = "/repos/";
     private static final int LABELS_MAX = 30;
+    /** A label the sync reads as the estimate, "estimate: 5"; one GitHub's client replaces, whatever follows the colon. */
+    private static final Pattern ESTIMATE = Pattern.compile("(?i)estimate:\\s*(?:(\\d{1,6}(?:\\.\\d{1,2})?)\\s*|.*)");
     /** An issue's or pull request's page: https://github.com/OWNER/REPO/issues/7, on any GitHub host. */
     private static final Pattern PAGE = Pattern.compile("https?://[^/\\s]+/([^/\\s]+/[^/\\s]+)/(issues|pull)/\\d+/?");
 
@@ -61,7 +65,21 @@ final class GithubIssues {
 
     /** @throws IllegalArgumentException when the text is not JSON, or not an array */
     static Reading read(String text, ImportChoices choices) {
-        var issues = issues(text);
+        var issues = new ArrayList<JsonNode>();
+        issues(text).forEach(issues::add);
+        return read(issues, "", false, choices);
+    }
+
+    /**
+     * Items from the issues GitHub's REST API listed to a tracker sync, read as the file's issues are, with the same
+     * keys, except that a label "estimate: N" becomes the estimate in points and is not kept as a label; an issue
+     * that does not say its repository has the key of {@code repository} ("acme/shop").
+     */
+    static Reading synced(List<JsonNode> issues, String repository, ImportChoices choices) {
+        return read(issues, repository, true, choices);
+    }
+
+    private static Reading read(List<JsonNode> issues, String repository, boolean estimates, ImportChoices choices) {
         var items = new ArrayList<ImportedItem>();
         var errors = new ArrayList<RowError>();
         var crowded = new ArrayList<Integer>();
@@ -72,7 +90,7 @@ final class GithubIssues {
                 continue;
             }
             try {
-                items.add(item(row, issue, choices, crowded));
+                items.add(item(row, issue, repository, estimates, choices, crowded));
             }
             catch (Unreadable unreadable) {
                 errors.add(new RowError(row, unreadable.getMessage()));
@@ -137,7 +155,8 @@ final class GithubIssues {
         return page.isPresent() && page.get().group(2).equals("pull");
     }
 
-    private static ImportedItem item(int row, JsonNode issue, ImportChoices choices, List<Integer> crowded) {
+    private static ImportedItem item(int row, JsonNode issue, String fallbackRepository, boolean estimates,
+            ImportChoices choices, List<Integer> crowded) {
         if (!issue.isObject()) {
             throw new Unreadable("Entry " + row + " is not an issue: an issue is a JSON object in { }.");
         }
@@ -150,7 +169,8 @@ final class GithubIssues {
         if (title == null || title.isBlank()) {
             throw new Unreadable(name + " has no title.");
         }
-        var key = "github:" + repository(issue) + "#" + number.bigIntegerValue();
+        var repository = repository(issue);
+        var key = "github:" + (repository.isEmpty() ? fallbackRepository : repository) + "#" + number.bigIntegerValue();
         if (key.length() > ImportedItem.EXTERNAL_KEY_MAX) {
             throw new Unreadable(name + ": its repository and number make a key longer than "
                     + ImportedItem.EXTERNAL_KEY_MAX + " characters.");
@@ -171,6 +191,10 @@ final class GithubIssues {
             }
         }
         var labels = names(issue.get("labels"), "name", "");
+        if (estimates) {
+            estimate(labels).ifPresent(points -> patch.estimate(Estimate.of(points, Estimate.Unit.POINTS)));
+            labels.removeIf(label -> ESTIMATE.matcher(label).matches());
+        }
         var state = text(issue.get("state"));
         if (state != null) {
             patch.status(status(state, text(field(issue, "state_reason", "stateReason"))));
@@ -205,6 +229,22 @@ final class GithubIssues {
             patch.links(List.of(new Link("GitHub #" + number.bigIntegerValue(), url.strip())));
         }
         return new ImportedItem(row, key, patch);
+    }
+
+    /** The points of the first label "estimate: N" (N a number, such as 5 or 0.5). */
+    private static Optional<BigDecimal> estimate(List<String> labels) {
+        for (var label : labels) {
+            var matcher = ESTIMATE.matcher(label);
+            if (matcher.matches() && matcher.group(1) != null) {
+                return Optional.of(new BigDecimal(matcher.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The label "estimate: N" that a sync reads and writes; one with anything else after "estimate:" is replaced too. */
+    static String estimateLabel(BigDecimal points) {
+        return "estimate: " + points.stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -22,7 +22,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "Tracker sync", description = "Pull a team's backlog from Jira Cloud, push agreed estimates back; facilitators set it up")
+@Tag(name = "Tracker sync", description = "Pull a team's backlog from Jira Cloud or a GitHub repository, push agreed estimates back; facilitators set it up")
 class SyncApiController {
 
     private final TrackerSyncs syncs;
@@ -42,7 +42,7 @@ class SyncApiController {
     }
 
     @PutMapping("/api/v1/teams/{team}/sync")
-    @Operation(operationId = "saveSync", summary = "Sets up or changes the sync (version required to change); a blank apiToken keeps the saved one")
+    @Operation(operationId = "saveSync", summary = "Sets up or changes the sync: kind jira (siteUrl, accountEmail, jql, pointsField) or github (repository, labelFilter, siteUrl for GitHub Enterprise); version required to change; a blank apiToken keeps the saved one")
     TrackerSync save(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team, @RequestBody SyncForm form) {
         return syncs.save(team, form, me.id());
     }

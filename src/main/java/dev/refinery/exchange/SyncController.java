@@ -16,8 +16,8 @@ import dev.refinery.shared.FieldErrors;
 import dev.refinery.shared.Rejected;
 
 /**
- * The sync page of a team (settings, "Sync now", progress, conflicts), and the sync card of an item page (its conflicts
- * with "keep ours" / "take Jira's", and how the push of its estimate went).
+ * The sync page of a team (the settings of Jira or GitHub, "Sync now", progress, conflicts), and the sync card of an
+ * item page (its conflicts with "keep ours" / "take the tracker's", and how the push of its estimate went).
  */
 @Controller
 class SyncController {
@@ -34,30 +34,45 @@ class SyncController {
 
     @GetMapping("/teams/{team}/sync")
     String page(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
-            @RequestParam(required = false) String notice, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            Model model) {
+            @RequestParam(required = false) String notice, @RequestParam(required = false) String kind,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         var settings = syncs.settings(team, me.id()).orElse(null);
-        var form = settings == null ? new SyncForm("jira", "https://", "", "", "project = " + team + " ORDER BY rank",
-                "customfield_10016", null)
-                : new SyncForm(settings.kind(), settings.siteUrl(), settings.accountEmail(), "", settings.jql(),
-                        settings.pointsField(), settings.version());
+        var shown = TrackerSyncs.GITHUB.equals(kind) || TrackerSyncs.JIRA.equals(kind) ? kind
+                : settings == null ? TrackerSyncs.JIRA : settings.kind();
+        SyncForm form;
+        if (settings != null && settings.kind().equals(shown)) {
+            form = new SyncForm(settings.kind(), settings.siteUrl(), settings.accountEmail(), "", settings.jql(),
+                    settings.pointsField(), settings.repository(), settings.labelFilter(), settings.version());
+        }
+        else if (shown.equals(TrackerSyncs.GITHUB)) {
+            form = new SyncForm(shown, TrackerSyncs.GITHUB_API, "", "", "", "", "", "",
+                    settings == null ? null : settings.version());
+        }
+        else {
+            form = new SyncForm(shown, "https://", "", "", "project = " + team + " ORDER BY rank", "customfield_10016", "", "",
+                    settings == null ? null : settings.version());
+        }
         page(me, team, settings, form, FieldErrors.NONE, notice(notice), model);
         return htmx != null ? "exchange/sync-progress" : "exchange/sync";
     }
 
     @PostMapping("/teams/{team}/sync")
     String save(@AuthenticationPrincipal SignedInAccount me, @PathVariable String team,
-            @RequestParam(required = false) String siteUrl, @RequestParam(required = false) String accountEmail,
-            @RequestParam(required = false) String apiToken, @RequestParam(required = false) String jql,
-            @RequestParam(required = false) String pointsField, @RequestParam(required = false) Integer version, Model model) {
-        var form = new SyncForm("jira", siteUrl, accountEmail, apiToken, jql, pointsField, version);
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String siteUrl,
+            @RequestParam(required = false) String accountEmail, @RequestParam(required = false) String apiToken,
+            @RequestParam(required = false) String jql, @RequestParam(required = false) String pointsField,
+            @RequestParam(required = false) String repository, @RequestParam(required = false) String labelFilter,
+            @RequestParam(required = false) Integer version, Model model) {
+        var tracker = TrackerSyncs.GITHUB.equals(kind) ? TrackerSyncs.GITHUB : TrackerSyncs.JIRA;
+        var form = new SyncForm(tracker, siteUrl, accountEmail, apiToken, jql, pointsField, repository, labelFilter, version);
         try {
             syncs.save(team, form, me.id());
             return "redirect:/teams/" + team + "/sync?notice=saved";
         }
         catch (Rejected rejected) {
             page(me, team, syncs.settings(team, me.id()).orElse(null),
-                    new SyncForm("jira", siteUrl, accountEmail, "", jql, pointsField, version), FieldErrors.of(rejected), null, model);
+                    new SyncForm(tracker, siteUrl, accountEmail, "", jql, pointsField, repository, labelFilter, version),
+                    FieldErrors.of(rejected), null, model);
             return "exchange/sync";
         }
     }
@@ -113,7 +128,7 @@ class SyncController {
     private static String notice(String code) {
         return switch (code == null ? "" : code) {
             case "saved" -> "Saved. Sync now, or wait for the next scheduled pull.";
-            case "started" -> "Pulling from Jira: the progress shows below.";
+            case "started" -> "Pulling from the tracker: the progress shows below.";
             case "unset" -> "Save the sync settings first.";
             case "removed" -> "The sync is off and its token forgotten; the items stay in the backlog.";
             default -> null;

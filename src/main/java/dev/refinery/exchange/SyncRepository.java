@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 class SyncRepository {
 
     private static final String SETTINGS = """
-            SELECT team_id, kind, site_url, account_email, token_sealed, token_end, jql, points_field, account_id,
-                webhook_id, created_at, version
+            SELECT team_id, kind, site_url, account_email, token_sealed, token_end, jql, points_field, repository,
+                label_filter, account_id, webhook_id, created_at, version
             FROM exchange_sync
             """;
     private static final String RUN = """
@@ -37,10 +37,16 @@ class SyncRepository {
 
     /** The settings with the sealed token, for the node that pulls and pushes. */
     record Settings(long team, String kind, String siteUrl, String email, String tokenSealed, String tokenEnds, String jql,
-            String pointsField, long account, long channel, Instant createdAt, int version) {
+            String pointsField, String repository, String labelFilter, long account, long channel, Instant createdAt,
+            int version) {
 
         TrackerSync shown() {
-            return new TrackerSync(kind, siteUrl, email, tokenEnds, jql, pointsField, createdAt, version);
+            return new TrackerSync(kind, siteUrl, email, tokenEnds, jql, pointsField, repository, labelFilter, createdAt,
+                    version);
+        }
+
+        boolean github() {
+            return TrackerSyncs.GITHUB.equals(kind);
         }
     }
 
@@ -59,17 +65,20 @@ class SyncRepository {
     void insert(Settings settings) {
         jdbc.sql("""
                 INSERT INTO exchange_sync (team_id, kind, site_url, account_email, token_sealed, token_end, jql, points_field,
-                    account_id, webhook_id, created_at)
-                VALUES (:team, :kind, :site, :email, :token, :tokenEnd, :jql, :field, :account, :channel, :now)
+                    repository, label_filter, account_id, webhook_id, created_at)
+                VALUES (:team, :kind, :site, :email, :token, :tokenEnd, :jql, :field, :repository, :labels, :account,
+                    :channel, :now)
                 """)
             .param("team", settings.team())
             .param("kind", settings.kind())
             .param("site", settings.siteUrl())
-            .param("email", settings.email())
+            .param("email", settings.email(), Types.VARCHAR)
             .param("token", settings.tokenSealed())
             .param("tokenEnd", settings.tokenEnds())
-            .param("jql", settings.jql())
-            .param("field", settings.pointsField())
+            .param("jql", settings.jql(), Types.VARCHAR)
+            .param("field", settings.pointsField(), Types.VARCHAR)
+            .param("repository", settings.repository(), Types.VARCHAR)
+            .param("labels", settings.labelFilter(), Types.VARCHAR)
             .param("account", settings.account())
             .param("channel", settings.channel())
             .param("now", at(settings.createdAt()))
@@ -80,16 +89,20 @@ class SyncRepository {
     boolean update(Settings settings, int seenVersion) {
         return jdbc.sql("""
                 UPDATE exchange_sync
-                SET site_url = :site, account_email = :email, token_sealed = :token, token_end = :tokenEnd, jql = :jql,
-                    points_field = :field, account_id = :account, version = version + 1
+                SET kind = :kind, site_url = :site, account_email = :email, token_sealed = :token, token_end = :tokenEnd,
+                    jql = :jql, points_field = :field, repository = :repository, label_filter = :labels,
+                    account_id = :account, version = version + 1
                 WHERE team_id = :team AND version = :version
                 """)
+            .param("kind", settings.kind())
             .param("site", settings.siteUrl())
-            .param("email", settings.email())
+            .param("email", settings.email(), Types.VARCHAR)
             .param("token", settings.tokenSealed())
             .param("tokenEnd", settings.tokenEnds())
-            .param("jql", settings.jql())
-            .param("field", settings.pointsField())
+            .param("jql", settings.jql(), Types.VARCHAR)
+            .param("field", settings.pointsField(), Types.VARCHAR)
+            .param("repository", settings.repository(), Types.VARCHAR)
+            .param("labels", settings.labelFilter(), Types.VARCHAR)
             .param("account", settings.account())
             .param("team", settings.team())
             .param("version", seenVersion)
@@ -98,6 +111,11 @@ class SyncRepository {
 
     void delete(long team) {
         jdbc.sql("DELETE FROM exchange_sync WHERE team_id = :team").param("team", team).update();
+        forgetPulled(team);
+    }
+
+    /** Forgets the values pulled and the conflicts found, for a team that stops syncing or syncs with another tracker. */
+    void forgetPulled(long team) {
         jdbc.sql("DELETE FROM exchange_sync_item WHERE team_id = :team").param("team", team).update();
         jdbc.sql("DELETE FROM exchange_sync_conflict WHERE team_id = :team").param("team", team).update();
     }
@@ -121,6 +139,15 @@ class SyncRepository {
     /** Keeps the lease this node holds for longer, while it works. */
     void renew(long team, String node, Instant until) {
         jdbc.sql("UPDATE exchange_sync SET lease_until = :until WHERE team_id = :team AND lease_node = :node")
+            .param("until", at(until)).param("team", team).param("node", node).update();
+    }
+
+    /**
+     * Keeps the team's lease from this node until {@code until} for no node, so that no node pulls before then (a
+     * tracker's rate limit); the running pull resumes afterwards where it stopped.
+     */
+    void hold(long team, String node, Instant until) {
+        jdbc.sql("UPDATE exchange_sync SET lease_node = NULL, lease_until = :until WHERE team_id = :team AND lease_node = :node")
             .param("until", at(until)).param("team", team).param("node", node).update();
     }
 
@@ -178,6 +205,12 @@ class SyncRepository {
             .param("next", nextPage, Types.VARCHAR)
             .param("id", run)
             .update();
+    }
+
+    /** Tells why a running pull waits, without ending it. */
+    void waiting(long run, String why) {
+        jdbc.sql("UPDATE exchange_sync_run SET error = :why WHERE id = :id AND state = 'running'")
+            .param("why", why).param("id", run).update();
     }
 
     void finish(long run, String state, String error, Instant now) {
@@ -302,8 +335,8 @@ class SyncRepository {
     private Settings settingsRow(ResultSet rs, int row) throws SQLException {
         return new Settings(rs.getLong("team_id"), rs.getString("kind"), rs.getString("site_url"),
                 rs.getString("account_email"), rs.getString("token_sealed"), rs.getString("token_end"), rs.getString("jql"),
-                rs.getString("points_field"), rs.getLong("account_id"), rs.getLong("webhook_id"), instant(rs, "created_at"),
-                rs.getInt("version"));
+                rs.getString("points_field"), rs.getString("repository"), rs.getString("label_filter"),
+                rs.getLong("account_id"), rs.getLong("webhook_id"), instant(rs, "created_at"), rs.getInt("version"));
     }
 
     private SyncRun runRow(ResultSet rs, int row) throws SQLException {

@@ -44,21 +44,27 @@ import dev.refinery.shared.Rejected;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A team's sync with Jira Cloud, set up by its facilitators. A pull creates and updates items from the issues a JQL
- * filter finds, with the keys and rules of the Jira CSV import, in the background and on a schedule, one node at a
- * time per team (a lease row), resuming from the page where a stopped node left it. A field changed both in Jira and in
+ * A team's sync with Jira Cloud or with a GitHub repository, set up by its facilitators. A pull creates and updates
+ * items from the issues a JQL filter finds (Jira) or the issues of the repository with a label (GitHub), with the keys
+ * and rules of the Jira CSV and GitHub issues imports, in the background and on a schedule, one node at a time per team
+ * (a lease row), resuming from the page where a stopped node left it. A field changed both in the tracker and in
  * Refinery since the last pull is never overwritten: it becomes a conflict that a person resolves. An agreed estimate
- * of a synced item is written back to Jira through the webhooks' outbox, with its retries and delivery log.
+ * of a synced item is written back to the tracker (Jira's story points field, GitHub's label "estimate: N") through the
+ * webhooks' outbox, with its retries and delivery log.
  */
 @Component
 public class TrackerSyncs {
 
     static final String JIRA = "jira";
+    static final String GITHUB = "github";
     static final String PUSH_EVENT = "jira.estimate";
+    static final String GITHUB_PUSH_EVENT = "github.estimate";
+    static final String GITHUB_API = "https://api.github.com";
     static final Duration LEASE = Duration.ofMinutes(5);
     static final int RUNS_SHOWN = 10;
     private static final Pattern FIELD_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}");
     private static final Logger log = LoggerFactory.getLogger(TrackerSyncs.class);
 
     private final SyncRepository syncs;
@@ -99,6 +105,11 @@ public class TrackerSyncs {
         this.worker = worker;
     }
 
+    /** The name of a tracker of this kind, as the pages say it. */
+    static String trackerName(String kind) {
+        return GITHUB.equals(kind) ? "GitHub" : "Jira";
+    }
+
     /** Whether credentials can be saved: only with {@code REFINERY_SECRET_KEY} set. */
     public boolean canKeepSecrets() {
         return box.ready();
@@ -119,38 +130,65 @@ public class TrackerSyncs {
         var existing = syncs.settings(team);
         var errors = new LinkedHashMap<String, String>();
         var kind = form.kind() == null || form.kind().isBlank() ? JIRA : form.kind().strip().toLowerCase(Locale.ROOT);
-        if (!kind.equals(JIRA)) {
-            errors.put("kind", "Refinery syncs with Jira Cloud (kind jira).");
+        if (!kind.equals(JIRA) && !kind.equals(GITHUB)) {
+            errors.put("kind", "Refinery syncs with Jira Cloud (kind jira) or GitHub (kind github).");
         }
+        var github = kind.equals(GITHUB);
         String site = null;
         try {
-            site = addresses.check(form.siteUrl()).toString().replaceAll("/+$", "");
+            var address = github && (form.siteUrl() == null || form.siteUrl().isBlank()) ? GITHUB_API : form.siteUrl();
+            site = addresses.check(address, kind).toString().replaceAll("/+$", "");
         }
         catch (Rejected refused) {
             errors.putAll(refused.errors());
         }
-        var email = form.accountEmail() == null ? "" : form.accountEmail().strip();
-        if (!EMAIL.matcher(email).matches() || email.length() > 320) {
-            errors.put("accountEmail", "Give the email of the Atlassian account the API token belongs to.");
+        String email = null;
+        String jql = null;
+        String field = null;
+        String repository = null;
+        String labels = null;
+        if (github) {
+            repository = form.repository() == null ? "" : form.repository().strip();
+            if (!REPOSITORY.matcher(repository).matches()) {
+                errors.put("repository", "Give the repository as owner/name, such as acme/shop.");
+            }
+            labels = form.labelFilter() == null || form.labelFilter().isBlank() ? null : form.labelFilter().strip();
+            if (labels != null && labels.length() > 100) {
+                errors.put("labelFilter",
+                        "Give up to 100 characters: a label, or several separated by commas (issues with all of them).");
+            }
+        }
+        else {
+            email = form.accountEmail() == null ? "" : form.accountEmail().strip();
+            if (!EMAIL.matcher(email).matches() || email.length() > 320) {
+                errors.put("accountEmail", "Give the email of the Atlassian account the API token belongs to.");
+            }
+            jql = form.jql() == null ? "" : form.jql().strip();
+            if (jql.isEmpty() || jql.length() > 2000) {
+                errors.put("jql", "Give a JQL filter of up to 2,000 characters, such as project = PAY ORDER BY rank.");
+            }
+            field = form.pointsField() == null || form.pointsField().isBlank() ? "customfield_10016" : form.pointsField().strip();
+            if (!FIELD_ID.matcher(field).matches()) {
+                errors.put("pointsField", "Give the id of the story points field, such as customfield_10016.");
+            }
         }
         var token = form.apiToken() == null ? "" : form.apiToken().strip();
-        if (token.isEmpty() && existing.isEmpty()) {
-            errors.put("apiToken", "Give an API token of that account (id.atlassian.com › Security › API tokens).");
+        var keeps = existing.filter(saved -> saved.kind().equals(kind));
+        if (token.isEmpty() && keeps.isEmpty()) {
+            errors.put("apiToken", github
+                    ? "Give a token that may read the repository's issues and label them "
+                            + "(github.com › Settings › Developer settings › Personal access tokens)."
+                    : "Give an API token of that account (id.atlassian.com › Security › API tokens).");
         }
         else if (token.length() > 1000) {
             errors.put("apiToken", "An API token has at most 1,000 characters.");
         }
+        else if (github && token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            errors.put("apiToken", "A GitHub token has no spaces: copy it again.");
+        }
         if (!token.isEmpty() && !box.ready()) {
             errors.put("apiToken", "Refinery cannot keep a token safe yet: the administrator sets REFINERY_SECRET_KEY "
                     + "(a long random text, such as the output of openssl rand -base64 32) and restarts it.");
-        }
-        var jql = form.jql() == null ? "" : form.jql().strip();
-        if (jql.isEmpty() || jql.length() > 2000) {
-            errors.put("jql", "Give a JQL filter of up to 2,000 characters, such as project = PAY ORDER BY rank.");
-        }
-        var field = form.pointsField() == null || form.pointsField().isBlank() ? "customfield_10016" : form.pointsField().strip();
-        if (!FIELD_ID.matcher(field).matches()) {
-            errors.put("pointsField", "Give the id of the story points field, such as customfield_10016.");
         }
         if (existing.isPresent() && form.version() == null) {
             errors.put("version", "Say which version of the settings you changed.");
@@ -159,20 +197,24 @@ public class TrackerSyncs {
             throw Rejected.invalid(errors);
         }
         var now = clock.instant();
-        var sealed = token.isEmpty() ? existing.get().tokenSealed() : box.seal(token);
-        var ends = token.isEmpty() ? existing.get().tokenEnds() : token.substring(Math.max(0, token.length() - 4));
+        var sealed = token.isEmpty() ? keeps.get().tokenSealed() : box.seal(token);
+        var ends = token.isEmpty() ? keeps.get().tokenEnds() : token.substring(Math.max(0, token.length() - 4));
         if (existing.isEmpty()) {
-            var channel = hooks.insertChannel(team, JIRA, site, now);
-            syncs.insert(new SyncRepository.Settings(team, kind, site, email, sealed, ends, jql, field, by.value(), channel,
-                    now, 0));
+            var channel = hooks.insertChannel(team, kind, site, now);
+            syncs.insert(new SyncRepository.Settings(team, kind, site, email, sealed, ends, jql, field, repository, labels,
+                    by.value(), channel, now, 0));
         }
         else {
-            var settings = new SyncRepository.Settings(team, kind, site, email, sealed, ends, jql, field, by.value(),
-                    existing.get().channel(), existing.get().createdAt(), existing.get().version());
+            var settings = new SyncRepository.Settings(team, kind, site, email, sealed, ends, jql, field, repository, labels,
+                    by.value(), existing.get().channel(), existing.get().createdAt(), existing.get().version());
             if (!syncs.update(settings, form.version())) {
                 throw Rejected.conflict("version", "Somebody changed the sync settings since you opened them: reload and try again.");
             }
             hooks.renewChannel(existing.get().channel(), site);
+            if (!existing.get().kind().equals(kind)) {
+                // the values pulled from the other tracker and its conflicts say nothing about this one
+                syncs.forgetPulled(team);
+            }
         }
         return syncs.settings(team).orElseThrow().shown();
     }
@@ -214,7 +256,7 @@ public class TrackerSyncs {
         return syncs.conflicts(team(teams.find(teamKey, viewer)));
     }
 
-    /** What the item page shows of the sync: its Jira key, open conflicts, and the last push of its estimate. */
+    /** What the item page shows of the sync: its issue in the tracker, open conflicts, the last push of its estimate. */
     public Optional<ItemSync> item(String teamKey, String itemKey, AccountId viewer) {
         var team = team(teams.find(teamKey, viewer));
         var pulled = syncs.pulledItem(team, itemKey);
@@ -225,13 +267,14 @@ public class TrackerSyncs {
                 : hooks.lastAttempt(pulled.get().pushMessage()).map(attempt -> new ItemSync.Push(attempt.at(),
                         attempt.delivered(), attempt.status(), attempt.error(), attempt.messageStatus()))
                     .orElse(new ItemSync.Push(null, false, null, null, "pending"));
-        return Optional.of(new ItemSync(pulled.get().externalKey().substring(JiraCsvItems.KEY_PREFIX.length()),
-                syncs.conflicts(team, itemKey), push, clock.instant()));
+        var external = pulled.get().externalKey();
+        return Optional.of(new ItemSync(syncs.settings(team).orElseThrow().shown().trackerName(),
+                external.substring(external.indexOf(':') + 1), syncs.conflicts(team, itemKey), push, clock.instant()));
     }
 
     /**
-     * Resolves a conflict: {@code ours} keeps the item as it is, {@code theirs} writes Jira's value to it as it was at
-     * {@code itemVersion} (a changed item is refused as any stale edit is).
+     * Resolves a conflict: {@code ours} keeps the item as it is, {@code theirs} writes the tracker's value to it as it
+     * was at {@code itemVersion} (a changed item is refused as any stale edit is).
      */
     @Transactional(noRollbackFor = StaleItem.class)
     public void resolve(String teamKey, long conflictId, String choice, Integer itemVersion, Account by) {
@@ -310,7 +353,12 @@ public class TrackerSyncs {
                 pages(settings, run, state.get().nextPage());
                 syncs.finish(run, "done", null, clock.instant());
             }
-            catch (JiraCloud.Failed | IllegalStateException | Rejected failed) {
+            catch (GitHubRateLimited limited) {
+                log.info("Sync run {} of team {} waits for GitHub's rate limit until {}", run, team, limited.retryAt());
+                syncs.hold(team, node, limited.retryAt());
+                syncs.waiting(run, shortened(limited.getMessage() + " The pull goes on from where it stopped then."));
+            }
+            catch (JiraCloud.Failed | GitHubFailure | IllegalStateException | Rejected failed) {
                 log.info("Sync run {} of team {} failed: {}", run, team, failed.getMessage());
                 syncs.finish(run, "failed", shortened(failed.getMessage()), clock.instant());
             }
@@ -333,27 +381,63 @@ public class TrackerSyncs {
             .orElseThrow(() -> new IllegalStateException(account.displayName()
                     + " who set up the sync is no longer in the team: a facilitator saves the settings again."));
         var teamKey = membership.team().key().value();
-        var site = new JiraCloud.Site(URI.create(settings.siteUrl()), settings.email(), box.open(settings.tokenSealed()));
         var choices = ImportChoices.DEFAULT.withStatuses(importJobs.savedStatuses(settings.team()));
+        var tracker = settings.github() ? gitHub(settings, choices) : jira(settings, choices);
         var cursor = resumeAt;
         do {
             syncs.renew(settings.team(), node, clock.instant().plus(LEASE));
-            var page = jira.search(site, settings.jql(), settings.pointsField(), cursor);
-            var reading = JiraIssues.read(page.issues(), settings.pointsField(), choices);
-            var counts = apply(settings.team(), teamKey, reading, account);
+            var page = tracker.read(cursor);
+            var counts = apply(settings.team(), teamKey, page.reading(), settings.kind() + "-sync", account);
             cursor = page.next();
-            syncs.pageDone(run, page.issues().size(), counts[0], counts[1], counts[2], page.total(), cursor);
+            syncs.pageDone(run, page.seen(), counts[0], counts[1], counts[2], page.total(), cursor);
         }
         while (cursor != null);
     }
 
+    /**
+     * A page of a tracker's issues read as items: how many issues it had, the next page's cursor (null after the
+     * last), the total when the tracker says it.
+     */
+    private record Page(Reading reading, int seen, String next, Integer total) {
+    }
+
+    /** Reads a tracker's issues a page at a time; the cursor is null for the first page, else the page before's next. */
+    private interface Tracker {
+        Page read(String cursor);
+    }
+
+    private Tracker jira(SyncRepository.Settings settings, ImportChoices choices) {
+        var site = new JiraCloud.Site(URI.create(settings.siteUrl()), settings.email(), box.open(settings.tokenSealed()));
+        return cursor -> {
+            var page = jira.search(site, settings.jql(), settings.pointsField(), cursor);
+            return new Page(JiraIssues.read(page.issues(), settings.pointsField(), choices), page.issues().size(),
+                    page.next(), page.total());
+        };
+    }
+
+    private Tracker gitHub(SyncRepository.Settings settings, ImportChoices choices) {
+        var client = gitHubClient(addresses, box, settings, clock);
+        var repository = settings.repository().split("/", 2);
+        return cursor -> {
+            var page = client.issuesPage(repository[0], repository[1], settings.labelFilter(), cursor);
+            var issues = page.entries().stream().filter(entry -> !entry.has("pull_request")).toList();
+            return new Page(GithubIssues.synced(issues, settings.repository(), choices), issues.size(), page.next(), null);
+        };
+    }
+
+    /** GitHub's client for a team's settings, its API address checked as a webhook's is, the token opened only now. */
+    static GitHubIssuesClient gitHubClient(SyncAddresses addresses, SecretBox box, SyncRepository.Settings settings,
+            Clock clock) {
+        return new GitHubIssuesClient(addresses.check(settings.siteUrl(), GITHUB), box.open(settings.tokenSealed()), clock);
+    }
+
     /** Creates the new items through the import, then compares the others three ways; counts created, updated, conflicts. */
-    private int[] apply(long team, String teamKey, Reading reading, Account by) {
+    private int[] apply(long team, String teamKey, Reading reading, String source, Account by) {
         var known = imports.byExternalKey(teamKey, by.id());
         var fresh = reading.items().stream().filter(item -> !known.containsKey(item.externalKey().strip())).toList();
         var created = 0;
         if (!fresh.isEmpty() || !reading.workstreams().isEmpty()) {
-            created = imports.add(teamKey, fresh, reading.workstreams(), true, "jira-sync", by, (rows, of) -> {
+            created = imports.add(teamKey, fresh, reading.workstreams(), true, source, by, (rows, of) -> {
             }).added();
         }
         var keys = fresh.isEmpty() ? known : imports.byExternalKey(teamKey, by.id());
@@ -413,8 +497,9 @@ public class TrackerSyncs {
     }
 
     /**
-     * An agreed estimate in points of an item the team pulls from Jira is queued, in the transaction that agreed it,
-     * for the outbox to PUT into the issue's story points field.
+     * An agreed estimate in points of an item the team pulls from its tracker is queued, in the transaction that agreed
+     * it, for the outbox to write into the issue: Jira's story points field, or GitHub's label "estimate: N" in place of
+     * the one before.
      */
     @EventListener
     void on(EstimateAgreed agreed) {
@@ -430,16 +515,28 @@ public class TrackerSyncs {
         if (pulled == null) {
             return;
         }
-        var issue = pulled.externalKey().substring(JiraCsvItems.KEY_PREFIX.length());
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put(settings.pointsField(), estimate.value().stripTrailingZeros());
+        var external = pulled.externalKey();
+        if (!external.startsWith(settings.kind() + ":")) {
+            return;
+        }
+        var issue = external.substring(external.indexOf(':') + 1);
         var payload = new LinkedHashMap<String, Object>();
         payload.put("issue", issue);
-        payload.put("body", java.util.Map.of("fields", fields));
+        String type;
+        if (settings.github()) {
+            payload.put("label", GithubIssues.estimateLabel(estimate.value()));
+            type = GITHUB_PUSH_EVENT;
+        }
+        else {
+            var fields = new LinkedHashMap<String, Object>();
+            fields.put(settings.pointsField(), estimate.value().stripTrailingZeros());
+            payload.put("body", java.util.Map.of("fields", fields));
+            type = PUSH_EVENT;
+        }
         var now = clock.instant();
-        var message = hooks.enqueue(settings.channel(), WebhookSignature.newMessageId(), PUSH_EVENT,
+        var message = hooks.enqueue(settings.channel(), WebhookSignature.newMessageId(), type,
                 json.writeValueAsString(payload), now, now.plus(Webhooks.RETRY_FOR));
-        syncs.pushed(agreed.team(), pulled.externalKey(), message);
+        syncs.pushed(agreed.team(), external, message);
     }
 
     private static ItemPatch apply(ItemPatch patch, String field, String value) {

@@ -112,13 +112,28 @@ class WebhookDeliveries {
         Integer status = null;
         var answer = "";
         String error = null;
+        Instant notBefore = null;
         try {
             // a tracker sync's push goes through the same outbox, retries and log, as the tracker's own request
-            var request = TrackerPushes.isPush(message.type()) ? pushes.request(hook.id(), message.payload())
-                    : request(addresses.check(hook.url()), hook.secret(), message, started.getEpochSecond());
-            var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
-            answer = firstBytes(response.body());
+            if (TrackerPushes.isLabel(message.type())) {
+                answer = pushes.label(hook.id(), message.payload());
+                status = 200;
+            }
+            else {
+                var request = TrackerPushes.isPush(message.type()) ? pushes.request(hook.id(), message.payload())
+                        : request(addresses.check(hook.url()), hook.secret(), message, started.getEpochSecond());
+                var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                status = response.statusCode();
+                answer = firstBytes(response.body());
+            }
+        }
+        catch (GitHubRateLimited limited) {
+            // asking again before GitHub's reset would only spend another refusal
+            error = limited.getMessage();
+            notBefore = limited.retryAt();
+        }
+        catch (GitHubFailure refused) {
+            error = refused.getMessage();
         }
         catch (Rejected refused) {
             error = "Refused: " + refused.getMessage();
@@ -140,7 +155,7 @@ class WebhookDeliveries {
             error = "Cannot send: " + cannot.getMessage();
         }
         var duration = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - timer) / 1_000_000);
-        record(message, hook, started, status, duration, answer, error);
+        record(message, hook, started, status, duration, answer, error, notBefore);
     }
 
     private static HttpRequest request(URI uri, String secret, WebhookRepository.Message message, long timestamp) {
@@ -156,7 +171,7 @@ class WebhookDeliveries {
     }
 
     private void record(WebhookRepository.Message message, Webhook hook, Instant at, Integer status, int duration,
-            String answer, String error) {
+            String answer, String error, Instant notBefore) {
         var shortError = error == null ? null : error.length() > 500 ? error.substring(0, 499) + "…" : error;
         transactions.executeWithoutResult(tx -> {
             hooks.attempted(message.id(), hook.id(), at, status, duration, answer, shortError, node);
@@ -165,7 +180,11 @@ class WebhookDeliveries {
                 return;
             }
             var now = clock.instant();
-            var next = now.isBefore(message.giveUpAt()) ? min(now.plus(backoff(message.attempts() + 1)), message.giveUpAt()) : null;
+            var retry = now.plus(backoff(message.attempts() + 1));
+            if (notBefore != null && notBefore.isAfter(retry)) {
+                retry = notBefore;
+            }
+            var next = now.isBefore(message.giveUpAt()) ? min(retry, message.giveUpAt()) : null;
             hooks.failed(message.id(), hook.id(), now, next);
             var failingSince = hook.failingSince() == null ? now : hook.failingSince();
             if (!now.isBefore(failingSince.plus(Webhooks.RETRY_FOR))) {

@@ -2,7 +2,6 @@ package dev.refinery.exchange;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -117,24 +116,24 @@ final class FakeJira implements AutoCloseable {
         requests.add(request);
         var expected = "Basic " + Base64.getEncoder().encodeToString((EMAIL + ":" + token).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(request.authorization())) {
-            send(exchange, 401, "{\"errorMessages\":[\"Client must be authenticated to access this resource.\"]}");
+            FakeHttp.send(exchange, 401, "{\"errorMessages\":[\"Client must be authenticated to access this resource.\"]}");
             return;
         }
         if (request.method().equals("GET") && request.path().equals("/rest/api/3/search/jql")) {
             if (tooManyFirst > 0) {
                 tooManyFirst--;
                 exchange.getResponseHeaders().add("Retry-After", "7");
-                send(exchange, 429, "{\"errorMessages\":[\"Rate limit exceeded.\"]}");
+                FakeHttp.send(exchange, 429, "{\"errorMessages\":[\"Rate limit exceeded.\"]}");
                 return;
             }
-            send(exchange, 200, JSON.writeValueAsString(page(query(request.query()))));
+            FakeHttp.send(exchange, 200, JSON.writeValueAsString(page(FakeHttp.query(request.query()))));
             return;
         }
         if (request.method().equals("PUT") && request.path().startsWith("/rest/api/3/issue/")) {
             var key = request.path().substring("/rest/api/3/issue/".length());
             var issue = issues.get(key);
             if (issue == null) {
-                send(exchange, 404, "{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"]}");
+                FakeHttp.send(exchange, 404, "{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"]}");
                 return;
             }
             JSON.readTree(body).path("fields").properties().forEach(field -> fields(key).set(field.getKey(), field.getValue()));
@@ -142,7 +141,7 @@ final class FakeJira implements AutoCloseable {
             exchange.close();
             return;
         }
-        send(exchange, 404, "{}");
+        FakeHttp.send(exchange, 404, "{}");
     }
 
     private JsonNode page(Map<String, String> query) {
@@ -171,26 +170,6 @@ final class FakeJira implements AutoCloseable {
             page.put("isLast", true);
         }
         return page;
-    }
-
-    private static Map<String, String> query(String raw) {
-        var query = new LinkedHashMap<String, String>();
-        if (raw != null) {
-            for (var pair : raw.split("&")) {
-                var equals = pair.indexOf('=');
-                query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        var bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     @Override

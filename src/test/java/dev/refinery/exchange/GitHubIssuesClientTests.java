@@ -140,6 +140,31 @@ class GitHubIssuesClientTests {
     }
 
     @Test
+    void readsAPageAtATimeAndGivesTheNextPagesAddress() {
+        var next = "/repositories/42/issues?state=all&per_page=100&labels=refine&page=2";
+        answers.add(Answer.json("[" + issue(1, "Refund to wallet", null, "open", "refine") + "," + pullRequest(2) + "]",
+                "Link", link(next, next)));
+        answers.add(Answer.json("[" + issue(3, "Refund by card", null, "open", "refine") + "]"));
+
+        var first = client.issuesPage("acme", "pay", "refine", null);
+        var second = client.issuesPage("acme", "pay", "refine", first.next());
+
+        assertThat(first.entries()).extracting(entry -> entry.path("number").asInt()).as("the pull request as GitHub listed it")
+            .containsExactly(1, 2);
+        assertThat(first.next()).isEqualTo(base() + next);
+        assertThat(second.entries()).extracting(entry -> entry.path("number").asInt()).containsExactly(3);
+        assertThat(second.next()).isNull();
+        assertThat(asked).extracting(Asked::target).containsExactly("/repos/acme/pay/issues?state=all&per_page=100&labels=refine", next);
+    }
+
+    @Test
+    void resumesAtNoPageOnAnotherHost() {
+        assertThatThrownBy(() -> client.issuesPage("acme", "pay", null, "https://elsewhere.example/issues?page=2"))
+            .isExactlyInstanceOf(GitHubFailure.class).hasMessageContaining("the token is not sent there");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
     void asksOnlyForIssuesWithTheLabel() {
         answers.add(Answer.json("[]"));
 

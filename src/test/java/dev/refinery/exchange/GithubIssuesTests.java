@@ -1,6 +1,7 @@
 package dev.refinery.exchange;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.refinery.backlog.Criterion;
+import dev.refinery.backlog.Estimate;
 import dev.refinery.backlog.ImportedItem;
 import dev.refinery.backlog.Link;
 import dev.refinery.backlog.Status;
@@ -32,6 +34,32 @@ class GithubIssuesTests {
                     tuple(4, "github:octo/shop#105", "Invoices in the customer's language"),
                     tuple(5, "github:octo/shop#106", "Ship to Mars"));
         assertThat(reading.errors()).isEmpty();
+    }
+
+    @Test
+    void aSyncReadsTheEstimateLabelAsTheEstimateAndKeepsTheKeysOfTheFileImport() {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var issues = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        json.readTree(SampleFiles.text("github-issues.json")).forEach(issues::add);
+        issues.removeIf(issue -> issue.has("pull_request"));
+        var fromFile = GithubIssues.read(SampleFiles.text("github-issues.json"), ImportChoices.DEFAULT).items();
+        var labelled = json.readTree("""
+                [{"number": 7, "title": "Pay by SEPA", "body": "**Why**", "state": "open",
+                  "labels": [{"name": "refine"}, {"name": "Estimate: 0.5"}, {"name": "estimate: later"}]},
+                 {"number": 8, "title": "Refund", "body": null, "state": "open", "labels": [{"name": "estimate: 13"}]}]
+                """);
+        var synced = GithubIssues.synced(issues, "octo/shop", ImportChoices.DEFAULT).items();
+        var estimated = GithubIssues.synced(List.of(labelled.get(0), labelled.get(1)), "acme/shop", ImportChoices.DEFAULT).items();
+
+        assertThat(synced).extracting(ImportedItem::externalKey)
+            .containsExactlyElementsOf(fromFile.stream().map(ImportedItem::externalKey).toList());
+        assertThat(estimated).extracting(ImportedItem::externalKey).as("issues that do not say their repository")
+            .containsExactly("github:acme/shop#7", "github:acme/shop#8");
+        assertThat(estimated.get(0).content().estimate()).isEqualTo(Estimate.of(new java.math.BigDecimal("0.5"), Estimate.Unit.POINTS));
+        assertThat(estimated.get(0).content().labels()).containsExactly("refine");
+        assertThat(estimated.get(0).content().description()).isEqualTo("**Why**");
+        assertThat(estimated.get(1).content().estimate()).isEqualTo(Estimate.of(new java.math.BigDecimal("13"), Estimate.Unit.POINTS));
+        assertThat(GithubIssues.estimateLabel(new java.math.BigDecimal("5.00"))).isEqualTo("estimate: 5");
     }
 
     @Test

@@ -123,6 +123,7 @@ abstract class TrackerSyncTests {
     Account ben;
     String team;
     FakeJira jira;
+    SyncCalls calls;
     final List<Duration> waited = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
@@ -130,6 +131,7 @@ abstract class TrackerSyncTests {
         people = new People(accounts, mvc);
         fay = people.someone("Fay");
         ben = people.someone("Ben");
+        calls = new SyncCalls(mvc, items, imports, fay);
         team = People.newKey();
         teams.create(new NewTeam("Payments", team), fay.id());
         teams.add(team, new NewMember(ben.email(), "engineer"), fay.id());
@@ -153,29 +155,29 @@ abstract class TrackerSyncTests {
     void pullCreatesTheItemsAJiraCsvImportOfTheSameIssuesCreatesAndNoDuplicatesAfterAnImport() {
         var imported = People.newKey();
         teams.create(new NewTeam("Payments (file)", imported), fay.id());
-        var calls = new ImportCalls(mvc, fay, imported);
-        assertThat(calls.finished(calls.upload("jira.csv", "jira-csv", CSV, null, false)).path("status").asString())
+        var importCalls = new ImportCalls(mvc, fay, imported);
+        assertThat(importCalls.finished(importCalls.upload("jira.csv", "jira-csv", CSV, null, false)).path("status").asString())
             .isEqualTo("done");
 
         configure(team);
-        assertThat(pull(team).path("created").asInt()).isEqualTo(3);
+        assertThat(calls.pull(team).path("created").asInt()).isEqualTo(3);
 
-        var pulled = backlog(team);
-        var fromFile = backlog(imported);
+        var pulled = calls.backlog(team);
+        var fromFile = calls.backlog(imported);
         assertThat(pulled.keySet()).containsExactly("jira:PAY-17", "jira:PAY-18", "jira:PAY-19");
         assertThat(pulled).isEqualTo(fromFile);
         assertThat(pulled.get("jira:PAY-17")).isEqualTo("Pay by SEPA | needs-refinement | 5 pt | Checkout | [payments, type:story, component:api]");
-        var sepa = items.find(team, key(team, "jira:PAY-17"), fay.id()).content().description();
+        var sepa = items.find(team, calls.key(team, "jira:PAY-17"), fay.id()).content().description();
         assertThat(sepa).contains("## Why", "@Ana Lima", "- IBAN checked", "- Mandate stored", "```json",
                 "{\"scheme\": \"sepa\"}", "| Bank | Days |", "| ING | 2 |");
 
         // the team that imported the file switches to sync: the same items, updated, none added
         configure(imported);
         jira.fields("PAY-18").put("summary", "Refund to the card used");
-        var run = pull(imported);
+        var run = calls.pull(imported);
         assertThat(run.path("created").asInt()).isZero();
-        assertThat(backlog(imported)).hasSize(3);
-        assertThat(backlog(imported).get("jira:PAY-18")).startsWith("Refund to the card used | planned | 2.5 pt");
+        assertThat(calls.backlog(imported)).hasSize(3);
+        assertThat(calls.backlog(imported).get("jira:PAY-18")).startsWith("Refund to the card used | planned | 2.5 pt");
     }
 
     @Test
@@ -183,7 +185,7 @@ abstract class TrackerSyncTests {
         configure(team);
         jira.tooManyRequests(1);
 
-        var run = pull(team);
+        var run = calls.pull(team);
 
         assertThat(run.path("state").asString()).isEqualTo("done");
         assertThat(run.path("pages").asInt()).isEqualTo(2);
@@ -201,18 +203,18 @@ abstract class TrackerSyncTests {
         jira.olderShape();
         configure(team);
 
-        var run = pull(team);
+        var run = calls.pull(team);
 
         assertThat(run.path("pages").asInt()).isEqualTo(2);
         assertThat(run.path("total").asInt()).isEqualTo(3);
-        assertThat(backlog(team)).hasSize(3);
+        assertThat(calls.backlog(team)).hasSize(3);
     }
 
     @Test
     void writesAnAgreedEstimateBackToJiraThroughTheOutboxAndTheItemSaysSo() {
         configure(team);
-        pull(team);
-        var item = key(team, "jira:PAY-17");
+        calls.pull(team);
+        var item = calls.key(team, "jira:PAY-17");
         var round = poker.open(team, item, fay).id();
         poker.cast(team, item, round, "8", fay);
         poker.reveal(team, item, round, fay.id());
@@ -232,14 +234,14 @@ abstract class TrackerSyncTests {
             .hasStatusOk().bodyText().contains("Jira PAY-17", "Estimate sent to Jira 2 min ago.");
 
         // Jira now holds 8 as Refinery does: the next pull finds nothing to change and no conflict
-        assertThat(pull(team).path("conflicts").asInt()).isZero();
+        assertThat(calls.pull(team).path("conflicts").asInt()).isZero();
     }
 
     @Test
     void aFailedPushIsRetriedAndTheItemShowsTheError() {
         configure(team);
-        pull(team);
-        var item = key(team, "jira:PAY-18");
+        calls.pull(team);
+        var item = calls.key(team, "jira:PAY-18");
         jira.acceptOnly("another-token");
         var round = poker.open(team, item, fay).id();
         poker.cast(team, item, round, "3", fay);
@@ -259,14 +261,14 @@ abstract class TrackerSyncTests {
     @Test
     void aFieldChangedOnBothSidesIsAConflictThatThePersonResolves() {
         configure(team);
-        pull(team);
-        var item = key(team, "jira:PAY-17");
+        calls.pull(team);
+        var item = calls.key(team, "jira:PAY-17");
         var view = items.find(team, item, fay.id());
         items.edit(team, item, view.item().version(), ItemPatch.empty().title("Pay by SEPA direct debit"), fay);
         jira.fields("PAY-17").put("summary", "Pay by SEPA Instant");
         jira.fields("PAY-18").put("summary", "Refund to the card used");
 
-        var run = pull(team);
+        var run = calls.pull(team);
 
         assertThat(run.path("conflicts").asInt()).isEqualTo(1);
         assertThat(run.path("updated").asInt()).as("PAY-18 changed in Jira only").isEqualTo(1);
@@ -299,13 +301,13 @@ abstract class TrackerSyncTests {
         configure(team);
         jira.acceptOnly("a-newer-token");
 
-        var run = pull(team);
+        var run = calls.pull(team);
 
         assertThat(run.path("state").asString()).isEqualTo("failed");
         assertThat(run.path("error").asString()).startsWith("Jira refused the token");
         assertThat(mvc.get().uri("/teams/" + team + "/sync").with(People.basic(fay))).hasStatusOk().bodyText()
             .contains("Last pull failed", "Jira refused the token (HTTP 401)");
-        assertThat(backlog(team)).isEmpty();
+        assertThat(calls.backlog(team)).isEmpty();
     }
 
     @Test
@@ -314,18 +316,18 @@ abstract class TrackerSyncTests {
         // what the test itself printed of the request that saved the token is not the application's log
         var logged = output.getAll().length();
         jira.acceptOnly("a-newer-token");
-        pull(team);
+        calls.pull(team);
         jira.acceptOnly(FakeJira.TOKEN);
-        pull(team);
+        calls.pull(team);
 
         var settings = mvc.get().uri("/api/v1/teams/" + team + "/sync").with(People.basic(fay)).exchange();
         assertThat(settings).hasStatusOk().bodyJson().extractingPath("$.tokenEnds").isEqualTo("7Zq9");
-        assertThat(body(settings)).doesNotContain(FakeJira.TOKEN);
+        assertThat(SyncCalls.body(settings)).doesNotContain(FakeJira.TOKEN);
         assertThat(mvc.get().uri("/teams/" + team + "/sync").with(People.basic(fay))).hasStatusOk().bodyText()
             .contains("Saved, ends with …7Zq9").doesNotContain(FakeJira.TOKEN);
         var backup = mvc.get().uri("/api/v1/teams/" + team + "/exports/backup").with(People.basic(fay)).exchange();
         assertThat(backup).hasStatusOk();
-        assertThat(body(backup)).contains("jira:PAY-17").doesNotContain(FakeJira.TOKEN).doesNotContain(FakeJira.EMAIL);
+        assertThat(SyncCalls.body(backup)).contains("jira:PAY-17").doesNotContain(FakeJira.TOKEN).doesNotContain(FakeJira.EMAIL);
         var stored = jdbc.sql("SELECT token_sealed FROM exchange_sync").query(String.class).list();
         assertThat(stored).isNotEmpty().allSatisfy(sealed -> assertThat(sealed).startsWith("v1:").doesNotContain(FakeJira.TOKEN));
         assertThat(output.getAll().substring(logged)).doesNotContain(FakeJira.TOKEN);
@@ -352,13 +354,13 @@ abstract class TrackerSyncTests {
         var teamId = jdbc.sql("SELECT team_id FROM exchange_sync WHERE site_url = :site").param("site", jira.site())
             .query(Long.class).single();
         syncs.pullDue();
-        assertThat(runs()).as("never pulled: due at once").hasSize(1);
+        assertThat(calls.runs(team)).as("never pulled: due at once").hasSize(1);
         clock.move(Duration.ofMinutes(9));
         syncs.pullDue();
-        assertThat(runs()).as("pulled 9 minutes ago").hasSize(1);
+        assertThat(calls.runs(team)).as("pulled 9 minutes ago").hasSize(1);
         clock.move(Duration.ofMinutes(1));
         syncs.pullDue();
-        assertThat(runs()).as("every 10 minutes").hasSize(2);
+        assertThat(calls.runs(team)).as("every 10 minutes").hasSize(2);
 
         // a node stopped after the first page: its run is running, its lease held by it for two more minutes
         jira.fields("PAY-19").put("summary", "Receipts by email and SMS");
@@ -380,73 +382,19 @@ abstract class TrackerSyncTests {
 
         var resumed = jira.requests().subList(before, jira.requests().size());
         assertThat(resumed).singleElement().satisfies(request -> assertThat(request.query()).contains("nextPageToken=page-2"));
-        assertThat(runs()).hasSize(3);
-        var run = runs().get(0);
+        assertThat(calls.runs(team)).hasSize(3);
+        var run = calls.runs(team).get(0);
         assertThat(run.path("state").asString()).isEqualTo("done");
         assertThat(run.path("pages").asInt()).isEqualTo(2);
         assertThat(run.path("seen").asInt()).isEqualTo(3);
         assertThat(run.path("updated").asInt()).isEqualTo(1);
-        assertThat(backlog(team).get("jira:PAY-19")).startsWith("Receipts by email and SMS");
-    }
-
-    private List<JsonNode> runs() {
-        var runs = new ArrayList<JsonNode>();
-        JSON.readTree(mvc.get().uri("/api/v1/teams/" + team + "/sync/runs").with(People.basic(fay)).exchange()
-            .getResponse().getContentAsByteArray()).forEach(runs::add);
-        return runs;
+        assertThat(calls.backlog(team).get("jira:PAY-19")).startsWith("Receipts by email and SMS");
     }
 
     private void configure(String teamKey) {
-        var existing = mvc.get().uri("/api/v1/teams/" + teamKey + "/sync").with(People.basic(fay)).exchange();
-        var version = existing.getResponse().getStatus() == 200 ? ", \"version\": " + JSON.readTree(body(existing)).path("version").asInt() : "";
-        var saved = mvc.put().uri("/api/v1/teams/" + teamKey + "/sync").with(People.basic(fay))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("""
-                    {"kind": "jira", "siteUrl": "%s", "accountEmail": "%s", "apiToken": "%s", "jql": "project = PAY ORDER BY key",
-                     "pointsField": "customfield_10016"%s}
-                    """.formatted(jira.site(), FakeJira.EMAIL, FakeJira.TOKEN, version))
-            .exchange();
-        assertThat(saved).hasStatusOk();
-    }
-
-    /** Starts a pull through the API and follows it until it ends. */
-    private JsonNode pull(String teamKey) {
-        var started = mvc.post().uri("/api/v1/teams/" + teamKey + "/sync/runs").with(People.basic(fay)).exchange();
-        assertThat(started).hasStatus(HttpStatus.ACCEPTED);
-        var run = JSON.readTree(body(started));
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (run.path("state").asString().equals("running") && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            }
-            catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            run = JSON.readTree(body(mvc.get().uri("/api/v1/teams/" + teamKey + "/sync/runs/" + run.path("id").asLong())
-                .with(People.basic(fay)).exchange()));
-        }
-        return run;
-    }
-
-    /** Each item from Jira by its external key: title, status, estimate, workstream, labels. */
-    private Map<String, String> backlog(String teamKey) {
-        var lines = new TreeMap<String, String>();
-        imports.byExternalKey(teamKey, fay.id()).forEach((external, key) -> {
-            var content = items.find(teamKey, key.toString(), fay.id()).content();
-            var estimate = content.estimate() == null ? "no estimate"
-                    : content.estimate().value().stripTrailingZeros().toPlainString() + " " + content.estimate().unit().symbol();
-            lines.put(external, content.title() + " | " + content.status().code() + " | " + estimate + " | "
-                    + content.workstream() + " | " + content.labels());
-        });
-        return lines;
-    }
-
-    private String key(String teamKey, String external) {
-        return imports.byExternalKey(teamKey, fay.id()).get(external).toString();
-    }
-
-    private static String body(MvcTestResult result) {
-        return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        calls.configure(teamKey, """
+                "kind": "jira", "siteUrl": "%s", "accountEmail": "%s", "apiToken": "%s", "jql": "project = PAY ORDER BY key",
+                 "pointsField": "customfield_10016"
+                """.formatted(jira.site(), FakeJira.EMAIL, FakeJira.TOKEN));
     }
 }

@@ -1,0 +1,4 @@
+package dev.refinery.exchange;
+
+class GitHubSyncOnH2Tests extends GitHubSyncTests {
+}
