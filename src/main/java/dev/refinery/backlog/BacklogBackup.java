@@ -216,7 +216,8 @@ public class BacklogBackup {
             }
         }
         part.items().stream().mapToInt(ItemPart::number).max().ifPresent(last -> backups.continueAfter(team, last));
-        events.publishEvent(new BacklogItemsImported(team, part.items().size()));
+        events.publishEvent(new BacklogItemsImported(team, part.items().stream()
+            .map(item -> new ItemKey(teamKeyValue, item.number())).toList()));
         return part.items().size();
     }
 

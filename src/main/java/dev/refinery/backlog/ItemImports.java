@@ -117,7 +117,8 @@ public class ItemImports {
                 items.linkPart(context.team(), item.externalKey(), item.partOf());
             }
         }
-        events.publishEvent(new BacklogItemsImported(context.team(), total));
+        events.publishEvent(new BacklogItemsImported(context.team(), java.util.stream.IntStream.rangeClosed(first, last)
+            .mapToObj(number -> new ItemKey(context.teamKey(), number)).toList()));
         return check;
     }
 

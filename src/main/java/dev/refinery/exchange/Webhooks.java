@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.refinery.backlog.BacklogItemSaved;
+import dev.refinery.backlog.BacklogItemsImported;
 import dev.refinery.estimation.EstimateAgreed;
 import dev.refinery.identity.AccountId;
 import dev.refinery.identity.Membership;
@@ -136,6 +137,20 @@ public class Webhooks {
         data.put("team", saved.key().team());
         data.put("item", saved.key().toString());
         publish(saved.team(), saved.created() ? WebhookEvent.ITEM_CREATED : WebhookEvent.ITEM_UPDATED, data);
+    }
+
+    /** Items created by an import, a sync or a restore are announced one by one, as those created by hand are. */
+    @EventListener
+    void on(BacklogItemsImported imported) {
+        var wanting = hooks.wanting(imported.team(), WebhookEvent.ITEM_CREATED);
+        for (var key : imported.keys()) {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("team", key.team());
+            data.put("item", key.toString());
+            for (var hook : wanting) {
+                enqueue(hook, WebhookEvent.ITEM_CREATED.code(), data);
+            }
+        }
     }
 
     @EventListener

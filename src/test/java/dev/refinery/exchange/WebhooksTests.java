@@ -222,6 +222,25 @@ abstract class WebhooksTests {
     }
 
     @Test
+    void announcesEachItemAFileImportCreatedAsCreated() {
+        create("item.created");
+        var calls = new ImportCalls(mvc, fay, team);
+        var job = calls.finished(calls.upload("items.csv", "csv", """
+                Title,Key
+                Export the queue,A-1
+                Import from Jira,A-2
+                """, "{\"Title\": \"title\", \"Key\": \"key\"}", false));
+        assertThat(job.path("status").asString()).isEqualTo("done");
+
+        assertThat(deliveries.deliverDue()).isEqualTo(2);
+        assertThat(receiver.received()).allSatisfy(request -> assertThat(request.genuine()).isTrue())
+            .extracting(request -> JSON.readTree(request.body()))
+            .allSatisfy(body -> assertThat(body.path("type").asString()).isEqualTo("item.created"))
+            .extracting(body -> body.path("data").path("item").asString())
+            .containsExactlyInAnyOrder(team + "-1", team + "-2");
+    }
+
+    @Test
     void tellsWhenASessionClosesAndWhereItsRestWent() {
         create("session.closed");
         var item = items.create(team, ItemPatch.empty().title("Pay by SEPA"), fay).key().toString();
