@@ -211,8 +211,10 @@ public class TrackerSyncs {
                 throw Rejected.conflict("version", "Somebody changed the sync settings since you opened them: reload and try again.");
             }
             hooks.renewChannel(existing.get().channel(), site);
-            if (!existing.get().kind().equals(kind)) {
-                // the values pulled from the other tracker and its conflicts say nothing about this one
+            var before = existing.get();
+            if (!before.kind().equals(kind) || !before.siteUrl().equals(site)
+                    || !java.util.Objects.equals(before.repository(), repository)) {
+                // the values pulled from another tracker or repository, and their conflicts, say nothing about this one
                 syncs.forgetPulled(team);
             }
         }

@@ -356,6 +356,32 @@ abstract class GitHubSyncTests {
     }
 
     @Test
+    void anotherRepositoryLeavesThePulledValuesAndConflictsOfTheFormerBehind() {
+        configure(team);
+        calls.pull(team);
+        var teamId = jdbc.sql("SELECT id FROM identity_team WHERE team_key = :key").param("key", team).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_sync_item WHERE team_id = :team").param("team", teamId)
+            .query(Long.class).single()).as("what the pull read of acme/shop").isPositive();
+        jdbc.sql("""
+                INSERT INTO exchange_sync_conflict (team_id, item_key, field, theirs, ours, found_at)
+                VALUES (:team, 'X-1', 'title', 'GitHub', 'Here', CURRENT_TIMESTAMP)
+                """).param("team", teamId).update();
+        calls.configure(team, """
+                "kind": "github", "siteUrl": "%s", "repository": "acme/shop", "apiToken": "", "labelFilter": "other"
+                """.formatted(github.api()));
+        assertThat(mvc.get().uri("/api/v1/teams/" + team + "/sync/conflicts").with(People.basic(fay))).hasStatusOk()
+            .bodyText().as("another label filter of the same repository keeps them").contains("X-1");
+
+        calls.configure(team, """
+                "kind": "github", "siteUrl": "%s", "repository": "acme/other", "apiToken": ""
+                """.formatted(github.api()));
+        assertThat(mvc.get().uri("/api/v1/teams/" + team + "/sync/conflicts").with(People.basic(fay))).hasStatusOk()
+            .bodyJson().isEqualTo("[]");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_sync_item WHERE team_id = :team").param("team", teamId)
+            .query(Long.class).single()).as("nothing pulled from acme/shop is kept for acme/other").isZero();
+    }
+
+    @Test
     void refusesWrongSettingsFieldByField() {
         assertThat(mvc.put().uri("/api/v1/teams/" + team + "/sync").with(People.basic(fay))
             .contentType(MediaType.APPLICATION_JSON)
