@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -271,7 +269,7 @@ public final class GitHubIssuesClient {
             throw new GitHubFailure("GitHub refused the token: it is wrong, expired or revoked.");
         }
         if (status == 403 || status == 429) {
-            var retryAfter = headers.firstValue("Retry-After").flatMap(this::retryAfter);
+            var retryAfter = headers.firstValue("Retry-After").flatMap(value -> RetryAfter.when(value, clock.instant()));
             var remaining = headers.firstValue("x-ratelimit-remaining").map(String::strip);
             if (retryAfter.isPresent()) {
                 throw new GitHubRateLimited(retryAfter.get());
@@ -299,22 +297,6 @@ public final class GitHubIssuesClient {
             throw new GitHubFailure("GitHub is not answering as it should (HTTP " + status + "); try again later.");
         }
         throw new GitHubFailure("GitHub rejected the request (HTTP " + status + ")" + message(response.body()) + ".");
-    }
-
-    /** Retry-After as seconds, or as an HTTP date. */
-    private Optional<Instant> retryAfter(String value) {
-        var text = value.strip();
-        try {
-            return Optional.of(clock.instant().plusSeconds(Math.max(0, Long.parseLong(text))));
-        }
-        catch (NumberFormatException notSeconds) {
-            try {
-                return Optional.of(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            }
-            catch (DateTimeException notADate) {
-                return Optional.empty();
-            }
-        }
     }
 
     private static Optional<Instant> epochSeconds(String value) {

@@ -10,9 +10,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -166,19 +163,10 @@ class JiraCloud {
 
     /** The wait a 429 or 503 asks for: seconds, or an HTTP date; 10 s when it says neither. */
     Duration retryAfter(HttpResponse<?> response) {
-        var value = response.headers().firstValue("Retry-After").orElse("").strip();
-        Duration wait;
-        try {
-            wait = Duration.ofSeconds(Long.parseLong(value));
-        }
-        catch (NumberFormatException notSeconds) {
-            try {
-                wait = Duration.between(clock.instant(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-            }
-            catch (DateTimeParseException neither) {
-                wait = Duration.ofSeconds(10);
-            }
-        }
+        var now = clock.instant();
+        var wait = RetryAfter.when(response.headers().firstValue("Retry-After").orElse(""), now)
+            .map(at -> Duration.between(now, at))
+            .orElse(Duration.ofSeconds(10));
         if (wait.isNegative()) {
             return Duration.ZERO;
         }

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -69,19 +70,7 @@ class SyncRepository {
                 VALUES (:team, :kind, :site, :email, :token, :tokenEnd, :jql, :field, :repository, :labels, :account,
                     :channel, :now)
                 """)
-            .param("team", settings.team())
-            .param("kind", settings.kind())
-            .param("site", settings.siteUrl())
-            .param("email", settings.email(), Types.VARCHAR)
-            .param("token", settings.tokenSealed())
-            .param("tokenEnd", settings.tokenEnds())
-            .param("jql", settings.jql(), Types.VARCHAR)
-            .param("field", settings.pointsField(), Types.VARCHAR)
-            .param("repository", settings.repository(), Types.VARCHAR)
-            .param("labels", settings.labelFilter(), Types.VARCHAR)
-            .param("account", settings.account())
-            .param("channel", settings.channel())
-            .param("now", at(settings.createdAt()))
+            .paramSource(fields(settings).addValue("channel", settings.channel()).addValue("now", at(settings.createdAt())))
             .update();
     }
 
@@ -94,19 +83,24 @@ class SyncRepository {
                     account_id = :account, version = version + 1
                 WHERE team_id = :team AND version = :version
                 """)
-            .param("kind", settings.kind())
-            .param("site", settings.siteUrl())
-            .param("email", settings.email(), Types.VARCHAR)
-            .param("token", settings.tokenSealed())
-            .param("tokenEnd", settings.tokenEnds())
-            .param("jql", settings.jql(), Types.VARCHAR)
-            .param("field", settings.pointsField(), Types.VARCHAR)
-            .param("repository", settings.repository(), Types.VARCHAR)
-            .param("labels", settings.labelFilter(), Types.VARCHAR)
-            .param("account", settings.account())
-            .param("team", settings.team())
-            .param("version", seenVersion)
+            .paramSource(fields(settings).addValue("version", seenVersion))
             .update() == 1;
+    }
+
+    /** The settings' columns as the INSERT and the UPDATE name them; nullable text typed, so that a null binds on PostgreSQL. */
+    private static MapSqlParameterSource fields(Settings settings) {
+        return new MapSqlParameterSource()
+            .addValue("team", settings.team())
+            .addValue("kind", settings.kind())
+            .addValue("site", settings.siteUrl())
+            .addValue("email", settings.email(), Types.VARCHAR)
+            .addValue("token", settings.tokenSealed())
+            .addValue("tokenEnd", settings.tokenEnds())
+            .addValue("jql", settings.jql(), Types.VARCHAR)
+            .addValue("field", settings.pointsField(), Types.VARCHAR)
+            .addValue("repository", settings.repository(), Types.VARCHAR)
+            .addValue("labels", settings.labelFilter(), Types.VARCHAR)
+            .addValue("account", settings.account());
     }
 
     void delete(long team) {
@@ -114,7 +108,7 @@ class SyncRepository {
         forgetPulled(team);
     }
 
-    /** Forgets the values pulled and the conflicts found, for a team that stops syncing or syncs with another tracker. */
+    /** Forgets the values pulled and the conflicts found, for a team that stops syncing or syncs with another tracker, site or repository. */
     void forgetPulled(long team) {
         jdbc.sql("DELETE FROM exchange_sync_item WHERE team_id = :team").param("team", team).update();
         jdbc.sql("DELETE FROM exchange_sync_conflict WHERE team_id = :team").param("team", team).update();

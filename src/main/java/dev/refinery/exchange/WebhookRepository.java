@@ -23,6 +23,13 @@ class WebhookRepository {
             FROM exchange_webhook
             """;
 
+    /** The attempts with their message's public id, type and status; a WHERE and an ORDER BY follow. */
+    private static final String ATTEMPTS = """
+            SELECT a.id, a.message_id, m.message_id AS public_id, m.event_type, a.attempted_at, a.status_code,
+                a.duration_ms, a.answer, a.error, m.status
+            FROM exchange_webhook_attempt a JOIN exchange_webhook_message m ON m.id = a.message_id
+            """;
+
     private final JdbcClient jdbc;
     private final boolean postgres;
 
@@ -120,10 +127,7 @@ class WebhookRepository {
 
     /** The latest attempt at a message, and whether it is delivered, pending or given up; empty before any attempt. */
     Optional<WebhookAttempt> lastAttempt(long message) {
-        return jdbc.sql("""
-                SELECT a.id, a.message_id, m.message_id AS public_id, m.event_type, a.attempted_at, a.status_code,
-                    a.duration_ms, a.answer, a.error, m.status
-                FROM exchange_webhook_attempt a JOIN exchange_webhook_message m ON m.id = a.message_id
+        return jdbc.sql(ATTEMPTS + """
                 WHERE a.message_id = :message
                 ORDER BY a.id DESC
                 FETCH FIRST 1 ROWS ONLY
@@ -250,10 +254,7 @@ class WebhookRepository {
     }
 
     List<WebhookAttempt> log(long hook, int count) {
-        return jdbc.sql("""
-                SELECT a.id, a.message_id, m.message_id AS public_id, m.event_type, a.attempted_at, a.status_code,
-                    a.duration_ms, a.answer, a.error, m.status
-                FROM exchange_webhook_attempt a JOIN exchange_webhook_message m ON m.id = a.message_id
+        return jdbc.sql(ATTEMPTS + """
                 WHERE a.webhook_id = :hook
                 ORDER BY a.id DESC
                 FETCH FIRST :count ROWS ONLY

@@ -7,30 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.refinery.backlog.BacklogItems;
-import dev.refinery.backlog.ItemImports;
 import dev.refinery.backlog.ItemPatch;
-import dev.refinery.estimation.PokerRounds;
-import dev.refinery.identity.Account;
-import dev.refinery.identity.Accounts;
-import dev.refinery.identity.NewMember;
 import dev.refinery.identity.NewTeam;
 import dev.refinery.identity.People;
-import dev.refinery.identity.Teams;
-import dev.refinery.shared.MovableClock;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,13 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * facilitator uses them. The schedule and the outbox's worker are off: the tests run them, and move the clock instead
  * of waiting.
  */
-@SpringBootTest(properties = {"refinery.webhooks.worker=false", "refinery.sync.worker=false",
-        "refinery.secret-key=a-test-key-that-is-long-and-random-enough-0123456789"})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(MovableClock.Replacing.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class GitHubSyncTests {
+abstract class GitHubSyncTests extends TrackerSyncFixture {
 
     static final String BODY = """
             ## Why
@@ -58,57 +35,21 @@ abstract class GitHubSyncTests {
             {"scheme": "sepa"}
             ```""";
 
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    Teams teams;
-
-    @Autowired
-    BacklogItems items;
-
-    @Autowired
-    ItemImports imports;
-
-    @Autowired
-    PokerRounds poker;
-
-    @Autowired
-    WebhookDeliveries deliveries;
-
-    @Autowired
-    TrackerSyncs syncs;
-
-    @Autowired
-    MovableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Account fay;
-    Account ben;
-    String team;
     FakeGitHub github;
-    SyncCalls calls;
+
+    @Override
+    String teamName() {
+        return "Shop";
+    }
 
     @BeforeEach
-    void team() throws Exception {
-        var people = new People(accounts, mvc);
-        fay = people.someone("Fay");
-        ben = people.someone("Ben");
-        team = People.newKey();
-        teams.create(new NewTeam("Shop", team), fay.id());
-        teams.add(team, new NewMember(ben.email(), "engineer"), fay.id());
+    void gitHub() throws Exception {
         github = new FakeGitHub();
         github.issue(7, "Pay by SEPA", BODY, "open", null, "refine", "estimate: 3");
         github.issue(8, "Refund to card", null, "open", null, "payments", "refine");
         github.pullRequest(9, "Add SEPA mandate table", "refine");
         github.issue(10, "Dark mode", "Later", "open", null, "idea");
         github.issue(11, "Receipts by email", "", "closed", "completed", "refine");
-        calls = new SyncCalls(mvc, items, imports, fay);
         deliveries.deliverDue();
     }
 

@@ -5,39 +5,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.refinery.backlog.BacklogItems;
-import dev.refinery.backlog.ItemImports;
 import dev.refinery.backlog.ItemPatch;
-import dev.refinery.estimation.PokerRounds;
-import dev.refinery.identity.Account;
-import dev.refinery.identity.Accounts;
-import dev.refinery.identity.NewMember;
 import dev.refinery.identity.NewTeam;
 import dev.refinery.identity.People;
-import dev.refinery.identity.Teams;
-import dev.refinery.shared.MovableClock;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,14 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sync with a Jira Cloud that answers in the test ({@link FakeJira}), through the API and the pages as a facilitator
  * uses them. The schedule and the outbox's worker are off: the tests run them, and move the clock instead of waiting.
  */
-@SpringBootTest(properties = {"refinery.webhooks.worker=false", "refinery.sync.worker=false",
-        "refinery.secret-key=a-test-key-that-is-long-and-random-enough-0123456789"})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(MovableClock.Replacing.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-abstract class TrackerSyncTests {
+abstract class TrackerSyncTests extends TrackerSyncFixture {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -86,55 +61,18 @@ abstract class TrackerSyncTests {
             """;
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    Teams teams;
-
-    @Autowired
-    BacklogItems items;
-
-    @Autowired
-    ItemImports imports;
-
-    @Autowired
-    PokerRounds poker;
-
-    @Autowired
-    WebhookDeliveries deliveries;
-
-    @Autowired
-    TrackerSyncs syncs;
-
-    @Autowired
     JiraCloud jiraCloud;
 
-    @Autowired
-    MovableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    People people;
-    Account fay;
-    Account ben;
-    String team;
     FakeJira jira;
-    SyncCalls calls;
     final List<Duration> waited = Collections.synchronizedList(new ArrayList<>());
 
+    @Override
+    String teamName() {
+        return "Payments";
+    }
+
     @BeforeEach
-    void team() throws Exception {
-        people = new People(accounts, mvc);
-        fay = people.someone("Fay");
-        ben = people.someone("Ben");
-        calls = new SyncCalls(mvc, items, imports, fay);
-        team = People.newKey();
-        teams.create(new NewTeam("Payments", team), fay.id());
-        teams.add(team, new NewMember(ben.email(), "engineer"), fay.id());
+    void jira() throws Exception {
         jira = new FakeJira();
         jira.issue("PAY-17", "Pay by SEPA", "Story", "To Do", "new", 5.0, List.of("payments"), List.of("api"), "PAY-1",
                 "Checkout", JSON.readTree(ADF));
