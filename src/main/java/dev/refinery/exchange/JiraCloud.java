@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -63,11 +65,12 @@ class JiraCloud {
     private final JsonMapper json;
     private final Clock clock;
     private volatile Pause pause = duration -> Thread.sleep(duration);
-    private final HttpClient http = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10))
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    /** Built at the first request: its TLS set-up (the JDK's trusted certificates) is not part of the start. */
+    private final Supplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build());
 
     JiraCloud(SyncAddresses addresses, JsonMapper json, Clock clock) {
         this.addresses = addresses;
@@ -130,7 +133,7 @@ class JiraCloud {
         for (int attempt = 0; ; attempt++) {
             HttpResponse<String> response;
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             }
             catch (HttpTimeoutException timeout) {
                 throw new Failed("Jira did not answer within " + TIMEOUT.toSeconds() + " s.");

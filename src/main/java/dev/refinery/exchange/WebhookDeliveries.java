@@ -7,15 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.refinery.shared.Rejected;
 
@@ -57,11 +59,12 @@ class WebhookDeliveries {
     private final boolean worker;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final String node = UUID.randomUUID().toString().substring(0, 8);
-    private final HttpClient http = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(TIMEOUT)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    /** Built at the first request: its TLS set-up (the JDK's trusted certificates) is not part of the start. */
+    private final Supplier<HttpClient> http = SingletonSupplier.of(() -> HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build());
 
     WebhookDeliveries(WebhookRepository hooks, WebhookAddresses addresses, TrackerPushes pushes,
             TransactionTemplate transactions, Clock clock,
@@ -122,7 +125,7 @@ class WebhookDeliveries {
             else {
                 var request = TrackerPushes.isPush(message.type()) ? pushes.request(hook.id(), message.payload())
                         : request(addresses.check(hook.url()), hook.secret(), message, started.getEpochSecond());
-                var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                var response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 status = response.statusCode();
                 answer = firstBytes(response.body());
             }

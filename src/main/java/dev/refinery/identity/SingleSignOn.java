@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -18,12 +19,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -45,7 +47,8 @@ class SingleSignOn implements ClientRegistrationRepository {
     private final Map<String, OidcProvider> providers;
     private final Map<String, ClientRegistration> resolved = new ConcurrentHashMap<>();
     private final boolean localPasswords;
-    private final RestClient discovery = discoveryClient();
+    /** Built at the first discovery: its TLS set-up (the JDK's trusted certificates) is not part of the start. */
+    private final Supplier<RestClient> discovery = SingletonSupplier.of(SingleSignOn::discoveryClient);
 
     SingleSignOn(ConfigurableEnvironment environment) {
         var found = new LinkedHashMap<String, OidcProvider>();
@@ -150,7 +153,7 @@ class SingleSignOn implements ClientRegistrationRepository {
     private Map<String, Object> discover(OidcProvider provider) {
         var issuer = provider.issuer().endsWith("/") ? provider.issuer().substring(0, provider.issuer().length() - 1)
                 : provider.issuer();
-        Map<String, Object> document = discovery.get()
+        Map<String, Object> document = discovery.get().get()
             .uri(issuer + "/.well-known/openid-configuration")
             .retrieve()
             .body(new ParameterizedTypeReference<Map<String, Object>>() { });
