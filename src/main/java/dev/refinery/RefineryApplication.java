@@ -6,12 +6,14 @@ import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.SpringProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.ClassUtils;
 
-@SpringBootApplication
+/** Flyway runs through {@link dev.refinery.shared.DatabaseMigrations}, which leaves it out when nothing is to be done. */
+@SpringBootApplication(exclude = FlywayAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class RefineryApplication {
