@@ -85,7 +85,8 @@ public class DatabaseMigrations implements InitializingBean, DisposableBean {
             outcome = Outcome.DISABLED;
             return;
         }
-        var packaged = packaged();
+        // a database of Flyway's own (spring.flyway.url) is not the one the pool reads
+        var packaged = settings.containsKey("flyway.url") ? null : packaged();
         if (packaged != null && packaged.equals(applied())) {
             log.info("Database schema up to date: its history holds the {} packaged migrations", packaged.size());
             outcome = Outcome.UP_TO_DATE;
@@ -97,14 +98,16 @@ public class DatabaseMigrations implements InitializingBean, DisposableBean {
 
     private void migrate() throws SQLException {
         var flyway = Flyway.configure().configuration(settings);
-        if (database.getJdbcUrl().startsWith("jdbc:h2:") && !settings.containsKey("flyway.url")) {
-            h2Connection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(), database.getPassword());
-            flyway.dataSource(new SingleConnectionDataSource(h2Connection, true));
-        }
-        else if (!settings.containsKey("flyway.url")) {
-            flyway.dataSource(dataSource);
+        if (!settings.containsKey("flyway.url")) {
+            // otherwise Flyway connects to the database it was given by itself
+            flyway.dataSource(database.getJdbcUrl().startsWith("jdbc:h2:") ? ownH2Connection() : dataSource);
         }
         flyway.load().migrate();
+    }
+
+    private DataSource ownH2Connection() throws SQLException {
+        h2Connection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(), database.getPassword());
+        return new SingleConnectionDataSource(h2Connection, true);
     }
 
     /**
@@ -182,7 +185,7 @@ public class DatabaseMigrations implements InitializingBean, DisposableBean {
     }
 
     @Override
-    public synchronized void destroy() throws SQLException {
+    public void destroy() throws SQLException {
         if (h2Connection != null) {
             h2Connection.close();
         }
