@@ -163,6 +163,7 @@ public class EstimateHints {
         // the start is not delayed by the index: pages answer while it is built
         builder.execute(() -> {
             var started = System.nanoTime();
+            index.open();
             build();
             log.info("Indexed {} estimated items for similar items in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
         });

@@ -65,7 +65,7 @@ public final class SimilarItems implements AutoCloseable {
     /** Items of a batch whose words are made plain on two threads: this machine's cores, shared with the requests. */
     private static final int PARALLEL_FROM = 500;
 
-    /** Created with the first item kept or text analysed: a node whose teams estimated nothing loads no Lucene. */
+    /** Opened by {@link #open}, or by the first item kept or text analysed: not while the application starts. */
     private volatile Lucene lucene;
     private final Map<Long, Team> teams = new ConcurrentHashMap<>();
     /** Changes take turns; searches do not wait for them. */
@@ -133,6 +133,11 @@ public final class SimilarItems implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Opens the index and the analyser now, so that the first estimate or search does not wait for them. */
+    public void open() {
+        lucene();
     }
 
     private Lucene lucene() {
