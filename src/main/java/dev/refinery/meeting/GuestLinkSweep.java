@@ -36,7 +36,8 @@ class GuestLinkSweep implements Sweep {
         return jdbc.sql("""
                 DELETE FROM meeting_guest_link
                 WHERE revoked_at < :before
-                   OR session_id IN (SELECT id FROM meeting_session WHERE state = 'closed' AND closed_at < :before)
+                   OR EXISTS (SELECT 1 FROM meeting_session s
+                              WHERE s.id = session_id AND s.state = 'closed' AND s.closed_at < :before)
                 """)
             .param("before", OffsetDateTime.ofInstant(now.minus(kept), ZoneOffset.UTC))
             .update();
