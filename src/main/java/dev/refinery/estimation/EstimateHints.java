@@ -254,8 +254,12 @@ public class EstimateHints {
         for (var item : words) {
             var key = Integer.toString(item.number());
             if (item.estimate() != null && item.estimate().agreed()) {
-                estimated.add(new EstimatedItem(item.team(), key, item.title(), item.text(), item.estimate().value(),
-                        item.updatedAt().toEpochMilli()));
+                var indexed = new EstimatedItem(item.team(), key, item.title(), item.text(), item.estimate().value(),
+                        item.updatedAt().toEpochMilli());
+                // the poll reads the last seconds again, and an import's items come by its event too: index each once
+                if (!index.holds(indexed)) {
+                    estimated.add(indexed);
+                }
             }
             else if (index.holds(item.team(), key)) {
                 index.drop(item.team(), key);

@@ -243,6 +243,12 @@ public final class SimilarItems implements AutoCloseable {
         return items != null && items.items.containsKey(key);
     }
 
+    /** Whether the index holds this item as it is: its text, estimate and time of change all the same. */
+    public boolean holds(EstimatedItem item) {
+        var items = teams.get(item.team());
+        return items != null && item.equals(items.items.get(item.key()));
+    }
+
     public int size() {
         return teams.values().stream().mapToInt(team -> team.items.size()).sum();
     }
