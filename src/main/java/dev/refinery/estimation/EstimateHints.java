@@ -163,7 +163,6 @@ public class EstimateHints {
         // the start is not delayed by the index: pages answer while it is built
         builder.execute(() -> {
             var started = System.nanoTime();
-            index.open();
             build();
             log.info("Indexed {} estimated items for similar items in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
         });
@@ -254,12 +253,8 @@ public class EstimateHints {
         for (var item : words) {
             var key = Integer.toString(item.number());
             if (item.estimate() != null && item.estimate().agreed()) {
-                var indexed = new EstimatedItem(item.team(), key, item.title(), item.text(), item.estimate().value(),
-                        item.updatedAt().toEpochMilli());
-                // the poll reads the last seconds again, and an import's items come by its event too: index each once
-                if (!index.holds(indexed)) {
-                    estimated.add(indexed);
-                }
+                estimated.add(new EstimatedItem(item.team(), key, item.title(), item.text(), item.estimate().value(),
+                        item.updatedAt().toEpochMilli()));
             }
             else if (index.holds(item.team(), key)) {
                 index.drop(item.team(), key);

@@ -65,8 +65,9 @@ public final class SimilarItems implements AutoCloseable {
     /** Items of a batch whose words are made plain on two threads: this machine's cores, shared with the requests. */
     private static final int PARALLEL_FROM = 500;
 
-    /** Opened by {@link #open}, or by the first item kept or text analysed: not while the application starts. */
-    private volatile Lucene lucene;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
     private final Map<Long, Team> teams = new ConcurrentHashMap<>();
     /** Changes take turns; searches do not wait for them. */
     private final Object changing = new Object();
@@ -117,41 +118,17 @@ public final class SimilarItems implements AutoCloseable {
         }
     }
 
-    /** The analyser, the index in memory and the searchers over it. */
-    private record Lucene(Analyzer analyzer, IndexWriter writer, SearcherManager searchers) {
-
-        static Lucene open() {
-            try {
-                var analyzer = new EnglishAnalyzer();
-                var config = new IndexWriterConfig(analyzer);
-                // a rebuild of 50,000 items fits in one segment, written once
-                config.setRAMBufferSizeMB(256);
-                var writer = new IndexWriter(new ByteBuffersDirectory(), config);
-                return new Lucene(analyzer, writer, new SearcherManager(writer, null));
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    public SimilarItems() {
+        try {
+            var config = new IndexWriterConfig(analyzer);
+            // a rebuild of 50,000 items fits in one segment, written once
+            config.setRAMBufferSizeMB(256);
+            writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            searchers = new SearcherManager(writer, null);
         }
-    }
-
-    /** Opens the index and the analyser now, so that the first estimate or search does not wait for them. */
-    public void open() {
-        lucene();
-    }
-
-    private Lucene lucene() {
-        var opened = lucene;
-        if (opened == null) {
-            synchronized (changing) {
-                opened = lucene;
-                if (opened == null) {
-                    opened = Lucene.open();
-                    lucene = opened;
-                }
-            }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return opened;
     }
 
     /** Plain words of an item's text: Markdown rendered as text, HTML tags and Jira markup taken out. */
@@ -173,7 +150,6 @@ public final class SimilarItems implements AutoCloseable {
             .map(item -> plain(item.title()) + "\n" + plain(item.text())).toList();
         try {
             synchronized (changing) {
-                var writer = lucene().writer();
                 var changed = new HashSet<Team>();
                 for (var i = 0; i < items.size(); i++) {
                     var item = items.get(i);
@@ -194,7 +170,7 @@ public final class SimilarItems implements AutoCloseable {
                     changed.add(team);
                 }
                 changed.forEach(Team::counted);
-                lucene().searchers().maybeRefreshBlocking();
+                searchers.maybeRefreshBlocking();
             }
         }
         catch (IOException e) {
@@ -206,15 +182,13 @@ public final class SimilarItems implements AutoCloseable {
     public void drop(long team, String key) {
         try {
             synchronized (changing) {
+                writer.deleteDocuments(new Term("id", id(team, key)));
                 var items = teams.get(team);
-                if (items == null) {
-                    // nothing of the team was kept
-                    return;
+                if (items != null) {
+                    items.remove(key);
+                    items.counted();
                 }
-                lucene.writer().deleteDocuments(new Term("id", id(team, key)));
-                items.remove(key);
-                items.counted();
-                lucene.searchers().maybeRefreshBlocking();
+                searchers.maybeRefreshBlocking();
             }
         }
         catch (IOException e) {
@@ -226,11 +200,8 @@ public final class SimilarItems implements AutoCloseable {
     public void compact() {
         try {
             synchronized (changing) {
-                if (lucene == null) {
-                    return;
-                }
-                lucene.writer().forceMerge(1);
-                lucene.searchers().maybeRefreshBlocking();
+                writer.forceMerge(1);
+                searchers.maybeRefreshBlocking();
             }
         }
         catch (IOException e) {
@@ -241,12 +212,6 @@ public final class SimilarItems implements AutoCloseable {
     public boolean holds(long team, String key) {
         var items = teams.get(team);
         return items != null && items.items.containsKey(key);
-    }
-
-    /** Whether the index holds this item as it is: its text, estimate and time of change all the same. */
-    public boolean holds(EstimatedItem item) {
-        var items = teams.get(item.team());
-        return items != null && item.equals(items.items.get(item.key()));
     }
 
     public int size() {
@@ -277,18 +242,17 @@ public final class SimilarItems implements AutoCloseable {
 
     /** The {@code limit} items of the team most like this title and text, best first, never the item {@code except}. */
     public List<Similar> like(long team, String title, String text, String except, int limit) {
-        var held = teams.get(team);
-        if (held == null || held.items.isEmpty() || limit <= 0) {
-            return List.of();
-        }
         var terms = terms(plain(title) + "\n" + plain(text));
-        if (terms.isEmpty()) {
+        if (terms.isEmpty() || limit <= 0) {
             return List.of();
         }
         var words = new BooleanQuery.Builder();
         terms.forEach(term -> words.add(new TermQuery(new Term("text", term)), BooleanClause.Occur.SHOULD));
+        var held = teams.get(team);
+        if (held == null || held.items.isEmpty()) {
+            return List.of();
+        }
         var items = held.items;
-        var searchers = lucene().searchers();
         IndexSearcher searcher = null;
         try {
             searcher = searchers.acquire();
@@ -400,7 +364,7 @@ public final class SimilarItems implements AutoCloseable {
     /** The analysed words of a text (stemmed, stop words out), each once, the first {@link #QUERY_TERMS} of them. */
     List<String> terms(String text) {
         var terms = new LinkedHashSet<String>();
-        try (var stream = lucene().analyzer().tokenStream("text", text)) {
+        try (var stream = analyzer.tokenStream("text", text)) {
             var term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (terms.size() < QUERY_TERMS && stream.incrementToken()) {
@@ -420,13 +384,9 @@ public final class SimilarItems implements AutoCloseable {
 
     @Override
     public void close() {
-        var opened = lucene;
-        if (opened == null) {
-            return;
-        }
         try {
-            opened.searchers().close();
-            opened.writer().close();
+            searchers.close();
+            writer.close();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
