@@ -39,8 +39,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * A start on a database whose schema history already holds every packaged migration, each with the checksum of its
  * file and none failed, reads that history and goes on: building Flyway and its validation took about a tenth of the
- * production start (measured). Anything else (a new database, an upgrade, a migration changed after it ran, a failed one, a
- * database newer than the jar) is left to Flyway, which migrates or refuses to start as it always did.
+ * production start. Anything else (a new database, an upgrade, a migration changed after it ran, a failed one, a
+ * database newer than the jar, a database of Flyway's own by {@code spring.flyway.url}) is left to Flyway, which
+ * migrates or refuses to start as it always did.
  * <p>
  * Flyway takes its settings from {@code spring.flyway.*} ({@code spring.flyway.schemas=refinery} becomes Flyway's
  * {@code schemas}); {@code spring.flyway.enabled=false} leaves the database alone.
@@ -66,6 +67,8 @@ public class DatabaseMigrations implements InitializingBean, DisposableBean {
     private final DataSource dataSource;
     private final JdbcConnectionDetails database;
     private final Map<String, String> settings;
+    /** False when Flyway connects by itself to a database of its own (spring.flyway.url), not the pool's. */
+    private final boolean poolsDatabase;
     private Connection h2Connection;
     private Outcome outcome;
 
@@ -73,6 +76,7 @@ public class DatabaseMigrations implements InitializingBean, DisposableBean {
         this.dataSource = dataSource;
         this.database = database;
         this.settings = flywaySettings(environment);
+        this.poolsDatabase = !settings.containsKey("flyway.url");
     }
 
     public Outcome outcome() {
@@ -85,8 +89,7 @@ public class DatabaseMigrations implements InitializingBean, DisposableBean {
             outcome = Outcome.DISABLED;
             return;
         }
-        // a database of Flyway's own (spring.flyway.url) is not the one the pool reads
-        var packaged = settings.containsKey("flyway.url") ? null : packaged();
+        var packaged = poolsDatabase ? packaged() : null;
         if (packaged != null && packaged.equals(applied())) {
             log.info("Database schema up to date: its history holds the {} packaged migrations", packaged.size());
             outcome = Outcome.UP_TO_DATE;
@@ -98,8 +101,7 @@ public class DatabaseMigrations implements InitializingBean, DisposableBean {
 
     private void migrate() throws SQLException {
         var flyway = Flyway.configure().configuration(settings);
-        if (!settings.containsKey("flyway.url")) {
-            // otherwise Flyway connects to the database it was given by itself
+        if (poolsDatabase) {
             flyway.dataSource(database.getJdbcUrl().startsWith("jdbc:h2:") ? ownH2Connection() : dataSource);
         }
         flyway.load().migrate();
@@ -123,9 +125,11 @@ public class DatabaseMigrations implements InitializingBean, DisposableBean {
                 return null;
             }
             try {
-                for (var file : resolver.getResources("classpath*:" + folder.substring("classpath:".length()) + "/**/*.sql")) {
+                var files = resolver.getResources("classpath*:" + folder.substring("classpath:".length()) + "/**/*.sql");
+                for (var file : files) {
                     var versioned = VERSIONED.matcher(String.valueOf(file.getFilename()));
-                    if (!versioned.matches() || found.put(versioned.group(1), ChecksumCalculator.calculate(new Packaged(file))) != null) {
+                    var checksum = versioned.matches() ? ChecksumCalculator.calculate(new Packaged(file)) : null;
+                    if (checksum == null || found.put(versioned.group(1), checksum) != null) {
                         return null;
                     }
                 }
@@ -177,10 +181,12 @@ public class DatabaseMigrations implements InitializingBean, DisposableBean {
      * {@code spring.flyway.*} as Flyway's own settings: {@code spring.flyway.baseline-on-migrate} (or
      * {@code SPRING_FLYWAY_BASELINE_ON_MIGRATE}) becomes {@code flyway.baselineOnMigrate}.
      */
-    static Map<String, String> flywaySettings(Environment environment) {
-        var given = Binder.get(environment).bind("spring.flyway", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+    private static Map<String, String> flywaySettings(Environment environment) {
+        var given = Binder.get(environment).bind("spring.flyway", Bindable.mapOf(String.class, String.class))
+            .orElse(Map.of());
         var settings = new LinkedHashMap<String, String>();
-        given.forEach((key, value) -> settings.put("flyway." + SETTING.matcher(key).replaceAll(letter -> letter.group(1).toUpperCase()), value));
+        given.forEach((key, value) -> settings.put(
+                "flyway." + SETTING.matcher(key).replaceAll(letter -> letter.group(1).toUpperCase()), value));
         return settings;
     }
 

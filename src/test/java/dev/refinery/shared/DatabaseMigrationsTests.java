@@ -84,13 +84,13 @@ class DatabaseMigrationsTests {
         var schema = TestDatabases.newSchema();
         try {
             var url = TestDatabases.POSTGRES_URL + (TestDatabases.POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            var first = start(url, "--spring.datasource.username=" + TestDatabases.POSTGRES_USER,
-                    "--spring.datasource.password=" + TestDatabases.POSTGRES_PASSWORD, "--spring.flyway.schemas=" + schema);
+            String[] database = { "--spring.datasource.username=" + TestDatabases.POSTGRES_USER,
+                    "--spring.datasource.password=" + TestDatabases.POSTGRES_PASSWORD, "--spring.flyway.schemas=" + schema };
+            var first = start(url, database);
             assertThat(outcome(first)).isEqualTo(MIGRATED_BY_FLYWAY);
             stop(first);
 
-            var second = start(url, "--spring.datasource.username=" + TestDatabases.POSTGRES_USER,
-                    "--spring.datasource.password=" + TestDatabases.POSTGRES_PASSWORD, "--spring.flyway.schemas=" + schema);
+            var second = start(url, database);
             assertThat(outcome(second)).isEqualTo(UP_TO_DATE);
             assertThat(versions(second)).endsWith(newest());
             writes(second, "three");
